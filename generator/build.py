@@ -1,0 +1,62 @@
+"""A whole-site build: MkDocs into a fresh folder beside the target, swapped in only when
+every step succeeded, so a failed build leaves the last good site untouched."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+
+class BuildFailed(Exception):
+    """The build stopped on a user's problem; `lines` are what to show them."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def build_site(catalogue_dir: Path, site_dir: Path, config_file: Path) -> str:
+    """Build the site from `catalogue_dir` into `site_dir`; return a one-line summary."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    if not config_file.is_file():
+        raise BuildFailed([f"{config_file}: berkas konfigurasi MkDocs tidak ditemukan"])
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        plugin = config.plugins.get("katalog")
+        if plugin is not None:
+            plugin.config.catalogue = str(catalogue_dir.resolve())
+        build(config)
+    except Abort as abort:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(abort).splitlines()) from None
+    except ConfigurationError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed([f"{config_file}: {error}"]) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_in(staging, site_dir)
+    pages = sum(1 for _ in site_dir.rglob("index.html"))
+    return f"Situs dibangun di {site_dir}: {pages} halaman."
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace `site_dir` by `staging` with two renames; the old site is removed last."""
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}-old-{staging.name}")
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    staging_parent_mode = 0o755
+    site_dir.chmod(staging_parent_mode)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

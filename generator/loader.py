@@ -1,0 +1,292 @@
+"""Read one YAML record file into plain values, with the line and column of every value.
+
+YAML's own typing is where hand-written records go wrong: `61.10` becomes the number 61.1,
+`yes` becomes True, `2021-12-07` becomes a date object. This loader never guesses: every
+scalar keeps the text the editor typed, and the schema (through :class:`TypeGuide`) decides
+whether it is a whole number, a boolean or text. Anything YAML allows but a record has no use
+for (aliases, custom tags, several documents, duplicate keys) is a located problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from .problems import Problem, format_key_path
+
+MAX_FILE_BYTES = 1_000_000
+MAX_STRING_CHARS = 50_000
+MAX_DEPTH = 12
+
+_IMPLICIT = "katalog:implicit"
+_STR_TAG = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = {
+    _IMPLICIT,
+    _STR_TAG,
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:bool",
+}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+KeyPath = tuple[str | int, ...]
+
+
+class _TextLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Composes nodes without resolving implicit types: every untagged node keeps one tag,
+    so a tag other than that one was written by the editor."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # noqa: ARG002
+        return _IMPLICIT
+
+
+class TypeGuide(Protocol):
+    """What the schema expects at one place of a record (see `schema.SchemaNode`)."""
+
+    @property
+    def json_type(self) -> str | None: ...
+
+    def property(self, key: str) -> TypeGuide | None: ...
+
+    def known_keys(self) -> list[str] | None: ...
+
+    def items(self) -> TypeGuide | None: ...
+
+
+@dataclass
+class Located:
+    """A record's values with the position of each: `lines[key_path] = (line, column)`, both
+    1-based, for every value; `key_lines` holds the position of each mapping key."""
+
+    value: Any
+    lines: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    key_lines: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, key_path: KeyPath) -> tuple[int, int]:
+        """The position of `key_path`, or of its nearest located ancestor."""
+        path = tuple(key_path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), (1, 1))
+
+    def key_position(self, key_path: KeyPath) -> tuple[int, int]:
+        """The position of the key that holds `key_path` (its value's if none)."""
+        return self.key_lines.get(tuple(key_path)) or self.position(key_path)
+
+
+@dataclass
+class LoadedFile:
+    path: str
+    data: Located | None
+    problems: list[Problem]
+
+
+def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or a located problem when it is too large or not UTF-8."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(display, 1, 1, "", f"berkas tidak dapat dibaca: {error.strerror}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            Problem(
+                display, 1, 1, "",
+                f"berkas terlalu besar ({len(raw):,} byte; batas {MAX_FILE_BYTES:,} byte)",
+                "pecah isinya atau pindahkan lampiran ke tautan",
+            )
+        ]  # fmt: skip
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        line, column = _line_col_of_byte(raw, error.start)
+        byte = raw[error.start]
+        return None, [
+            Problem(
+                display, line, column, "",
+                f"berkas bukan UTF-8: byte 0x{byte:02X} pada offset {error.start} tidak valid",
+                "simpan ulang berkas dengan pengodean UTF-8",
+            )
+        ]  # fmt: skip
+
+
+def load_file(path: Path, display: str, guide: TypeGuide | None) -> LoadedFile:
+    """Read and convert one record file; problems are returned, never raised."""
+    text, problems = read_text(path, display)
+    if text is None:
+        return LoadedFile(display, None, problems)
+    return load_text(text, display, guide)
+
+
+def load_text(text: str, display: str, guide: TypeGuide | None) -> LoadedFile:
+    """Convert YAML text (one document) into located values, guided by the schema."""
+    loader = _TextLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = error.problem or error.context or "kesalahan sintaks"
+        return LoadedFile(display, None, [_syntax_problem(display, line, column, what)])
+    except yaml.YAMLError as error:
+        return LoadedFile(display, None, [Problem(display, 1, 1, "", f"YAML tidak valid: {error}")])
+    finally:
+        loader.dispose()
+    if root is None:
+        return LoadedFile(
+            display,
+            None,
+            [Problem(display, 1, 1, "", "berkas kosong", "isi catatan sebagai pasangan kunci: nilai")],
+        )
+    converter = _Converter(display)
+    located = Located(None)
+    located.value = converter.convert(root, guide, (), located, 0)
+    return LoadedFile(display, located, converter.problems)
+
+
+def _syntax_problem(display: str, line: int, column: int, what: str) -> Problem:
+    hints = {
+        "expected a single document": "satu berkas hanya boleh berisi satu catatan; hapus `---` kedua",
+        "found character '\\t'": "YAML tidak menerima tab; pakai spasi untuk indentasi",
+        "mapping values are not allowed here": "beri tanda kutip pada nilai yang memuat ': '",
+        "could not find expected ':'": "setiap baris kunci perlu `kunci: nilai`",
+    }
+    hint = next((h for key, h in hints.items() if key in what), "periksa indentasi dan tanda kutip")
+    return Problem(display, line, column, "", f"YAML tidak valid: {what}", hint)
+
+
+class _Converter:
+    """Walks composed nodes, guided by the schema, collecting problems as it goes."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _problem(self, node: yaml.Node, key_path: KeyPath, message: str, hint: str = "") -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.display, mark.line + 1, mark.column + 1, format_key_path(key_path), message, hint)
+        )
+
+    def convert(
+        self, node: yaml.Node, guide: TypeGuide | None, key_path: KeyPath, out: Located, depth: int
+    ) -> Any:
+        out.lines[key_path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self._seen:
+            # The composer hands back the very same node object for every alias of an anchor.
+            self._problem(node, key_path, "alias YAML (`*nama`) tidak diizinkan", "tulis nilainya langsung")
+            return None
+        self._seen.add(id(node))
+        if node.tag not in _ALLOWED_TAGS:
+            self._problem(node, key_path, f"tag YAML `{node.tag}` tidak diizinkan", "hapus tag tersebut")
+            return None
+        if depth > MAX_DEPTH:
+            self._problem(node, key_path, f"struktur terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, guide, key_path, out, depth)
+        if isinstance(node, yaml.SequenceNode):
+            items = guide.items() if guide else None
+            return [
+                self.convert(child, items, (*key_path, index), out, depth + 1)
+                for index, child in enumerate(node.value)
+            ]
+        return self._scalar(node, guide, key_path)
+
+    def _mapping(
+        self, node: yaml.MappingNode, guide: TypeGuide | None, key_path: KeyPath, out: Located, depth: int
+    ) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        known = guide.known_keys() if guide else None
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_IMPLICIT, _STR_TAG):
+                self._problem(key_node, key_path, "kunci harus berupa teks biasa")
+                continue
+            key = key_node.value
+            child_path = (*key_path, key)
+            if key in first_seen:
+                self._problem(
+                    key_node, child_path,
+                    f"kunci `{key}` muncul dua kali (pertama di baris {first_seen[key]})",
+                    "hapus salah satunya; YAML hanya menyimpan yang terakhir",
+                )  # fmt: skip
+                continue
+            first_seen[key] = key_node.start_mark.line + 1
+            out.key_lines[child_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if known is not None and key not in known:
+                self._problem(key_node, child_path, f"kunci `{key}` tidak dikenal", unknown_key_hint(key, known))
+                continue
+            child_guide = guide.property(key) if guide else None
+            result[key] = self.convert(value_node, child_guide, child_path, out, depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, guide: TypeGuide | None, key_path: KeyPath) -> Any:
+        text: str = node.value
+        plain = node.tag == _IMPLICIT and not node.style
+        if len(text) > MAX_STRING_CHARS:
+            self._problem(node, key_path, f"teks terlalu panjang ({len(text):,} karakter; batas {MAX_STRING_CHARS:,})")
+            return None
+        if plain and text in _NULLS:
+            return None
+        expected = guide.json_type if guide else None
+        if plain and expected == "integer" and _INT.match(text):
+            return int(text)
+        if plain and expected == "boolean" and text in _BOOLS:
+            return _BOOLS[text]
+        return text
+
+
+# Old or common wrong spellings editors reach for, with the key the format uses.
+KNOWN_MISSPELLINGS = {
+    "nama_inovasi": "nama",
+    "judul": "nama",
+    "kode_wilayah": "wilayah",
+    "daerah": "wilayah",
+    "opd": "instansi",
+    "perangkat_daerah": "instansi",
+    "tahun_mulai": "tahun",
+    "sektor": "bidang",
+    "urusan": "bidang",
+    "kategori": "bidang",
+    "deskripsi": "ringkasan",
+    "tahapan_inovasi": "tahap",
+    "referensi": "sumber",
+    "tautan_sumber": "sumber",
+    "tanggal_kegiatan": "tanggal",
+    "lokasi": "tempat",
+    "penghargaan_inovasi": "penghargaan",
+}
+
+
+def unknown_key_hint(key: str, known: list[str]) -> str:
+    """'maksud Anda `nama`?' for a misspelt key; else the list of allowed keys."""
+    import difflib
+
+    guess = KNOWN_MISSPELLINGS.get(key)
+    if guess not in known:
+        matches = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        guess = matches[0] if matches else None
+    if guess:
+        return f"maksud Anda `{guess}`?"
+    return "kunci yang dikenal: " + ", ".join(f"`{k}`" for k in sorted(known))

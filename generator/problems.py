@@ -1,0 +1,68 @@
+"""Problems found in records: values, not exceptions.
+
+Every check in the generator reports a :class:`Problem` carrying the file, line, column and
+key path, so an editor can go straight to the spot. Messages are in Indonesian (the editors'
+language); see README, "Pesan validator".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located problem in one record file."""
+
+    path: str
+    line: int
+    column: int
+    key_path: str
+    message: str
+    hint: str = ""
+
+    def format(self) -> str:
+        """Render as `path:line:col: error: message [key.path]`, hint appended."""
+        text = f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        if self.key_path:
+            text += f" [{self.key_path}]"
+        return text
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def format_key_path(parts: tuple[str | int, ...]) -> str:
+    """`("tahapan", 1, "tanggal")` -> `tahapan[1].tanggal`."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """A path as editors see it: relative to the working directory when possible."""
+    for base in (Path.cwd(), root):
+        if base is None:
+            continue
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def problems_as_json(problems: list[Problem]) -> str:
+    """The `--format json` output: a stable, sorted list of problem objects."""
+    return json.dumps(
+        {"valid": not problems, "problems": [p.as_dict() for p in sorted(problems)]},
+        ensure_ascii=False,
+        indent=2,
+    )

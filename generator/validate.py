@@ -1,0 +1,187 @@
+"""Read a whole catalogue folder, check every record, and build the model when all is well.
+
+All problems of all files are collected in one run; the model is built only from a catalogue
+without problems, so nothing downstream sees a half-valid record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .loader import Located, load_file
+from .model import (
+    Catalogue,
+    Sector,
+    event_from,
+    innovation_from,
+    profile_from,
+    replication_from,
+)
+from .problems import Problem, display_path
+from .regions import PROVINCE_FILE, REGENCY_FILE, RegionTable
+from .rules import check_cross_references
+from .schema import RECORD_KINDS, check_against_schema, guide_for
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SECTOR_FILE = Path("referensi") / "bidang.yml"
+SETTINGS_FILE = "katalog.yml"
+
+
+@dataclass
+class Record:
+    """One record file after loading: its kind, slug, where it lives, and its values."""
+
+    kind: str
+    slug: str
+    path: Path
+    display: str
+    data: Located
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return self.data.value if isinstance(self.data.value, dict) else {}
+
+
+@dataclass
+class ReadResult:
+    catalogue: Catalogue | None
+    problems: list[Problem]
+    records: list[Record] = field(default_factory=list)
+
+
+def record_files(folder: Path, kind: str) -> list[Path]:
+    """The record files of one kind, in a stable order."""
+    kind_dir = folder / kind
+    return sorted(kind_dir.glob("*.yml")) if kind_dir.is_dir() else []
+
+
+def read_catalogue(folder: Path, require_sources: bool | None = None) -> ReadResult:
+    """Load and check every record under `folder`; the model only when there is no problem."""
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return ReadResult(None, [Problem(str(folder), 1, 1, "", "folder katalog tidak ditemukan")])
+    referensi = folder / "referensi"
+    if not (referensi / PROVINCE_FILE).is_file() or not (referensi / REGENCY_FILE).is_file():
+        shown = display_path(referensi / REGENCY_FILE)
+        return ReadResult(
+            None,
+            [Problem(shown, 1, 1, "", "tabel wilayah nasional tidak ada", "salin folder referensi/ dari katalog utama")],
+        )
+    regions = RegionTable.read(referensi)
+
+    settings = _load_single(folder / SETTINGS_FILE, "katalog", problems)
+    if require_sources is None:
+        require_sources = bool(settings and settings.value.get("wajib_sumber"))
+
+    sectors_located = _load_single(folder / SECTOR_FILE, "bidang", problems)
+    if sectors_located is None and not (folder / SECTOR_FILE).is_file():
+        problems.append(
+            Problem(display_path(folder / SECTOR_FILE), 1, 1, "", "kosakata bidang tidak ada", "buat berkas daftar {kode, nama}")
+        )
+    sector_list = _sectors(sectors_located, display_path(folder / SECTOR_FILE), problems)
+
+    records = []
+    schema_problems: list[Problem] = []
+    for kind in RECORD_KINDS:
+        for stray in sorted((folder / kind).glob("*.yaml")) if (folder / kind).is_dir() else []:
+            problems.append(
+                Problem(display_path(stray), 1, 1, "", "ekstensi berkas harus `.yml`", f"ganti nama menjadi `{stray.stem}.yml`")
+            )
+        guide = guide_for(kind)
+        for path in record_files(folder, kind):
+            display = display_path(path)
+            slug = path.stem
+            if not SLUG.match(slug) or len(slug) > 80:
+                problems.append(
+                    Problem(
+                        display, 1, 1, "",
+                        f"nama berkas `{path.name}` bukan slug yang sah",
+                        "pakai huruf kecil a-z, angka, dan tanda hubung, paling panjang 80 karakter, misalnya `cms-desa.yml`",
+                    )
+                )  # fmt: skip
+                continue
+            loaded = load_file(path, display, guide)
+            problems.extend(loaded.problems)
+            if loaded.data is None:
+                continue
+            schema_problems.extend(check_against_schema(kind, loaded.data, display))
+            records.append(Record(kind, slug, path, display, loaded.data))
+
+    if require_sources:
+        problems.extend(_missing_sources(records))
+    rule_problems = check_cross_references(records, regions, {s.kode for s in sector_list})
+    # One message per spot: where a rule said something specific (a region code with a guess
+    # of what was meant), the schema's generic pattern message for the same value is dropped.
+    spots = {(p.path, p.line, p.column, p.key_path) for p in rule_problems}
+    problems.extend(p for p in schema_problems if (p.path, p.line, p.column, p.key_path) not in spots)
+    problems.extend(rule_problems)
+    problems = sorted(set(problems))
+    if problems:
+        return ReadResult(None, problems, records)
+    return ReadResult(_build(records, regions, sector_list), [], records)
+
+
+def _load_single(path: Path, schema_name: str, problems: list[Problem]) -> Located | None:
+    if not path.is_file():
+        return None
+    display = display_path(path)
+    loaded = load_file(path, display, guide_for(schema_name))
+    problems.extend(loaded.problems)
+    if loaded.data is None:
+        return None
+    found = check_against_schema(schema_name, loaded.data, display)
+    problems.extend(found)
+    return None if found else loaded.data
+
+
+def _sectors(located: Located | None, display: str, problems: list[Problem]) -> list[Sector]:
+    if located is None or not isinstance(located.value, list):
+        return []
+    sectors: list[Sector] = []
+    seen: set[str] = set()
+    for index, item in enumerate(located.value):
+        if not isinstance(item, dict) or "kode" not in item or "nama" not in item:
+            continue
+        if item["kode"] in seen:
+            line, column = located.position((index, "kode"))
+            problems.append(
+                Problem(display, line, column, f"[{index}].kode", f"kode bidang `{item['kode']}` muncul dua kali")
+            )
+        seen.add(item["kode"])
+        sectors.append(Sector(item["kode"], item["nama"], item.get("uraian") or ""))
+    return sectors
+
+
+def _missing_sources(records: list[Record]) -> list[Problem]:
+    problems = []
+    for record in records:
+        if isinstance(record.data.value, dict) and not record.values.get("sumber"):
+            problems.append(
+                Problem(
+                    record.display, 1, 1, "sumber",
+                    "catatan di katalog resmi wajib punya `sumber`",
+                    "tambahkan `sumber:` dengan judul, url, dan tanggal halaman yang menyatakan faktanya",
+                )
+            )  # fmt: skip
+    return problems
+
+
+def _build(records: list[Record], regions: RegionTable, sectors: list[Sector]) -> Catalogue:
+    by_kind: dict[str, list[Record]] = {kind: [] for kind in RECORD_KINDS}
+    for record in records:
+        by_kind[record.kind].append(record)
+
+    def rel(record: Record) -> str:
+        return f"{record.kind}/{record.path.name}"
+
+    return Catalogue(
+        regions=regions,
+        sectors=sectors,
+        profiles=[profile_from(r.slug, rel(r), r.values) for r in by_kind["wilayah"]],
+        innovations=[innovation_from(r.slug, rel(r), r.values) for r in by_kind["inovasi"]],
+        replications=[replication_from(r.slug, rel(r), r.values) for r in by_kind["replikasi"]],
+        events=[event_from(r.slug, rel(r), r.values) for r in by_kind["kegiatan"]],
+    )
