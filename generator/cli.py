@@ -27,7 +27,13 @@ def main() -> None:
     default=DEFAULT_CATALOGUE,
     type=click.Path(file_okay=False, path_type=Path),
 )
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 @click.option(
     "--require-sources/--no-require-sources",
     default=None,
@@ -109,12 +115,20 @@ def pages(catalogue_dir: Path, out_dir: Path) -> None:
 
 
 @main.command()
-@click.option("--innovations", "count", type=click.IntRange(1, 200_000), required=True, help="Jumlah inovasi.")
+@click.option(
+    "--innovations", "count", type=click.IntRange(1, 200_000), required=True, help="Jumlah inovasi."
+)
 @click.option(
     "--out", "out_dir", required=True,
     type=click.Path(file_okay=False, path_type=Path), help="Folder tujuan (bukan catalogue/).",
 )  # fmt: skip
-@click.option("--seed", type=int, default=1, show_default=True, help="Benih acak (hasil tetap untuk benih yang sama).")
+@click.option(
+    "--seed",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Benih acak (hasil tetap untuk benih yang sama).",
+)
 def synth(count: int, out_dir: Path, seed: int) -> None:
     """Buat katalog sintetis yang valid untuk uji skala (tidak pernah menulis ke catalogue/)."""
     from .synth import SynthRefused, write_synthetic_catalogue

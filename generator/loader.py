@@ -41,11 +41,11 @@ _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KeyPath = tuple[str | int, ...]
 
 
-class _TextLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _TextLoader(_BaseLoader):  # type: ignore[misc]
     """Composes nodes without resolving implicit types: every untagged node keeps one tag,
     so a tag other than that one was written by the editor."""
 
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:  # noqa: ARG002
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         return _IMPLICIT
 
 
@@ -145,8 +145,9 @@ def load_text(text: str, display: str, guide: TypeGuide | None) -> LoadedFile:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or error.context or "kesalahan sintaks"
-        return LoadedFile(display, None, [_syntax_problem(display, line, column, what)])
+        tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
+        what = f"{error.context or ''} {error.problem or ''}"
+        return LoadedFile(display, None, [_syntax_problem(display, line, column, what, tab)])
     except yaml.YAMLError as error:
         return LoadedFile(display, None, [Problem(display, 1, 1, "", f"YAML tidak valid: {error}")])
     finally:
@@ -155,7 +156,11 @@ def load_text(text: str, display: str, guide: TypeGuide | None) -> LoadedFile:
         return LoadedFile(
             display,
             None,
-            [Problem(display, 1, 1, "", "berkas kosong", "isi catatan sebagai pasangan kunci: nilai")],
+            [
+                Problem(
+                    display, 1, 1, "", "berkas kosong", "isi catatan sebagai pasangan kunci: nilai"
+                )
+            ],
         )
     converter = _Converter(display)
     located = Located(None)
@@ -163,15 +168,34 @@ def load_text(text: str, display: str, guide: TypeGuide | None) -> LoadedFile:
     return LoadedFile(display, located, converter.problems)
 
 
-def _syntax_problem(display: str, line: int, column: int, what: str) -> Problem:
-    hints = {
-        "expected a single document": "satu berkas hanya boleh berisi satu catatan; hapus `---` kedua",
-        "found character '\\t'": "YAML tidak menerima tab; pakai spasi untuk indentasi",
-        "mapping values are not allowed here": "beri tanda kutip pada nilai yang memuat ': '",
-        "could not find expected ':'": "setiap baris kunci perlu `kunci: nilai`",
-    }
-    hint = next((h for key, h in hints.items() if key in what), "periksa indentasi dan tanda kutip")
-    return Problem(display, line, column, "", f"YAML tidak valid: {what}", hint)
+# PyYAML's wording of the syntax errors editors make most, and what to do about each.
+_SYNTAX_MESSAGES = (
+    ("found another document", "berkas berisi lebih dari satu dokumen",
+     "satu berkas hanya boleh berisi satu catatan; hapus `---` kedua"),
+    ("mapping values are not allowed", "tanda `:` di tempat yang tidak diharapkan",
+     "beri tanda kutip pada nilai yang memuat `: `, atau periksa indentasi"),
+    ("could not find expected ':'", "tanda `:` yang diharapkan tidak ditemukan",
+     "setiap baris kunci ditulis `kunci: nilai`"),
+    ("did not find expected key", "kunci tidak ditemukan di tempat yang diharapkan",
+     "periksa tanda kutip yang belum ditutup dan indentasi baris sebelumnya"),
+    ("found unexpected end of stream", "berkas berakhir sebelum tanda kutip ditutup",
+     "tutup tanda kutip yang dibuka"),
+    ("found undefined alias", "alias YAML (`*nama`) tidak diizinkan", "tulis nilainya langsung"),
+    ("did not find expected", "struktur YAML tidak lengkap", "periksa indentasi dan tanda kutip"),
+)  # fmt: skip
+
+
+def _syntax_problem(display: str, line: int, column: int, what: str, tab: bool) -> Problem:
+    if tab:
+        return Problem(display, line, column, "", "YAML tidak menerima karakter tab",
+                       "pakai spasi untuk indentasi")  # fmt: skip
+    for needle, message, hint in _SYNTAX_MESSAGES:
+        if needle in what:
+            return Problem(display, line, column, "", f"YAML tidak valid: {message}", hint)
+    return Problem(
+        display, line, column, "", f"YAML tidak valid: {' '.join(what.split())}",
+        "periksa indentasi dan tanda kutip",
+    )  # fmt: skip
 
 
 class _Converter:
@@ -185,7 +209,14 @@ class _Converter:
     def _problem(self, node: yaml.Node, key_path: KeyPath, message: str, hint: str = "") -> None:
         mark = node.start_mark
         self.problems.append(
-            Problem(self.display, mark.line + 1, mark.column + 1, format_key_path(key_path), message, hint)
+            Problem(
+                self.display,
+                mark.line + 1,
+                mark.column + 1,
+                format_key_path(key_path),
+                message,
+                hint,
+            )
         )
 
     def convert(
@@ -194,14 +225,20 @@ class _Converter:
         out.lines[key_path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if id(node) in self._seen:
             # The composer hands back the very same node object for every alias of an anchor.
-            self._problem(node, key_path, "alias YAML (`*nama`) tidak diizinkan", "tulis nilainya langsung")
+            self._problem(
+                node, key_path, "alias YAML (`*nama`) tidak diizinkan", "tulis nilainya langsung"
+            )
             return None
         self._seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
-            self._problem(node, key_path, f"tag YAML `{node.tag}` tidak diizinkan", "hapus tag tersebut")
+            self._problem(
+                node, key_path, f"tag YAML `{node.tag}` tidak diizinkan", "hapus tag tersebut"
+            )
             return None
         if depth > MAX_DEPTH:
-            self._problem(node, key_path, f"struktur terlalu dalam (lebih dari {MAX_DEPTH} tingkat)")
+            self._problem(
+                node, key_path, f"struktur terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
+            )
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, guide, key_path, out, depth)
@@ -211,16 +248,25 @@ class _Converter:
                 self.convert(child, items, (*key_path, index), out, depth + 1)
                 for index, child in enumerate(node.value)
             ]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, guide, key_path)
 
     def _mapping(
-        self, node: yaml.MappingNode, guide: TypeGuide | None, key_path: KeyPath, out: Located, depth: int
+        self,
+        node: yaml.MappingNode,
+        guide: TypeGuide | None,
+        key_path: KeyPath,
+        out: Located,
+        depth: int,
     ) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         known = guide.known_keys() if guide else None
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_IMPLICIT, _STR_TAG):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (
+                _IMPLICIT,
+                _STR_TAG,
+            ):
                 self._problem(key_node, key_path, "kunci harus berupa teks biasa")
                 continue
             key = key_node.value
@@ -233,9 +279,17 @@ class _Converter:
                 )  # fmt: skip
                 continue
             first_seen[key] = key_node.start_mark.line + 1
-            out.key_lines[child_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out.key_lines[child_path] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
             if known is not None and key not in known:
-                self._problem(key_node, child_path, f"kunci `{key}` tidak dikenal", unknown_key_hint(key, known))
+                self._problem(
+                    key_node,
+                    child_path,
+                    f"kunci `{key}` tidak dikenal",
+                    unknown_key_hint(key, known),
+                )
                 continue
             child_guide = guide.property(key) if guide else None
             result[key] = self.convert(value_node, child_guide, child_path, out, depth + 1)
@@ -245,7 +299,11 @@ class _Converter:
         text: str = node.value
         plain = node.tag == _IMPLICIT and not node.style
         if len(text) > MAX_STRING_CHARS:
-            self._problem(node, key_path, f"teks terlalu panjang ({len(text):,} karakter; batas {MAX_STRING_CHARS:,})")
+            self._problem(
+                node,
+                key_path,
+                f"teks terlalu panjang ({len(text):,} karakter; batas {MAX_STRING_CHARS:,})",
+            )
             return None
         if plain and text in _NULLS:
             return None

@@ -13,7 +13,14 @@ from typing import Any
 from .dates import PartialDate, parse_date
 from .regions import Region, RegionTable
 
-REPLICATION_STAGES = ("komitmen", "pendampingan", "rencana-aksi", "uji-coba", "implementasi", "evaluasi")
+REPLICATION_STAGES = (
+    "komitmen",
+    "pendampingan",
+    "rencana-aksi",
+    "uji-coba",
+    "implementasi",
+    "evaluasi",
+)
 CANCELLED = "dibatalkan"
 
 
@@ -175,7 +182,14 @@ def innovation_from(slug: str, path: str, data: dict[str, Any]) -> Innovation:
         solusi=data.get("solusi"),
         hasil=data.get("hasil"),
         indikator=tuple(
-            Indicator(i["nama"], i["nilai"], i.get("satuan"), i.get("sebelum"), i.get("periode"), i.get("sumber"))
+            Indicator(
+                i["nama"],
+                i["nilai"],
+                i.get("satuan"),
+                i.get("sebelum"),
+                i.get("periode"),
+                i.get("sumber"),
+            )
             for i in data.get("indikator") or ()
         ),
         syarat_replikasi=data.get("syarat_replikasi"),

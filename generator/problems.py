@@ -27,7 +27,7 @@ class Problem:
         """Render as `path:line:col: error: message [key.path]`, hint appended."""
         text = f"{self.path}:{self.line}:{self.column}: error: {self.message}"
         if self.hint:
-            text += f" ({self.hint})"
+            text += f"; {self.hint}"
         if self.key_path:
             text += f" [{self.key_path}]"
         return text

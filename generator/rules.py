@@ -36,7 +36,9 @@ class _Checker:
 
     def report(self, record: Record, key_path: KeyPath, message: str, hint: str = "") -> None:
         line, column = record.data.position(key_path)
-        self.problems.append(Problem(record.display, line, column, format_key_path(key_path), message, hint))
+        self.problems.append(
+            Problem(record.display, line, column, format_key_path(key_path), message, hint)
+        )
 
     # --- values -------------------------------------------------------------------------
 
@@ -63,19 +65,31 @@ class _Checker:
         if self.regions.get(value):
             return True
         guess = self.regions.suggest(value)
-        hint = f"maksud Anda {guess.code} {guess.full_name}?" if guess else "lihat referensi/wilayah-*.csv"
+        hint = (
+            f"maksud Anda {guess.code} {guess.full_name}?"
+            if guess
+            else "lihat catalogue/referensi/wilayah-kabupaten-kota.csv"
+        )
         looks_like_code = value.replace(".", "").isdigit()
         what = "tidak ada di tabel wilayah nasional" if looks_like_code else "bukan kode wilayah"
         self.report(record, key_path, f"`{value}` {what}", hint)
         return False
 
-    def reference(self, record: Record, key_path: KeyPath, value: Any, kind: str, label: str) -> Record | None:
+    def reference(
+        self, record: Record, key_path: KeyPath, value: Any, kind: str, label: str
+    ) -> Record | None:
         if not isinstance(value, str):
             return None
         target = self.by_kind.get(kind, {}).get(value)
         if target is None:
-            close = difflib.get_close_matches(value, list(self.by_kind.get(kind, {})), n=1, cutoff=0.6)
-            hint = f"maksud Anda `{close[0]}`?" if close else f"buat dulu `catalogue/{kind}/{value}.yml`"
+            close = difflib.get_close_matches(
+                value, list(self.by_kind.get(kind, {})), n=1, cutoff=0.6
+            )
+            hint = (
+                f"maksud Anda `{close[0]}`?"
+                if close
+                else f"buat dulu `catalogue/{kind}/{value}.yml`"
+            )
             self.report(record, key_path, f"{label} `{value}` tidak ditemukan", hint)
         return target
 
@@ -88,7 +102,7 @@ class _Checker:
 
     def check_profile(self, record: Record, seen: dict[str, Record]) -> None:
         code = record.values.get("kode")
-        if not self.region(record, ("kode",), code):
+        if not isinstance(code, str) or not self.region(record, ("kode",), code):
             return
         region = self.regions.get(code)
         assert region is not None
@@ -99,7 +113,9 @@ class _Checker:
                 f"ganti nama berkas menjadi `{region.slug}.yml`",
             )  # fmt: skip
         if code in seen:
-            self.report(record, ("kode",), f"wilayah {code} sudah punya profil di {seen[code].display}")
+            self.report(
+                record, ("kode",), f"wilayah {code} sudah punya profil di {seen[code].relative}"
+            )
         seen[code] = record
 
     def check_innovation(self, record: Record, aliases: dict[str, Record]) -> None:
@@ -109,7 +125,9 @@ class _Checker:
         if isinstance(sector, str) and self.sectors and sector not in self.sectors:
             close = difflib.get_close_matches(sector, sorted(self.sectors), n=1, cutoff=0.5)
             hint = f"maksud Anda `{close[0]}`?" if close else "lihat catalogue/referensi/bidang.yml"
-            self.report(record, ("bidang",), f"bidang `{sector}` tidak ada di kosakata bidang", hint)
+            self.report(
+                record, ("bidang",), f"bidang `{sector}` tidak ada di kosakata bidang", hint
+            )
         year = values.get("tahun")
         if isinstance(year, int) and not isinstance(year, bool) and year > self.today.year:
             self.report(record, ("tahun",), f"tahun {year} ada di masa depan")
@@ -117,23 +135,39 @@ class _Checker:
         for index, award in enumerate(_list(values.get("penghargaan"))):
             if isinstance(award, dict):
                 self.date(record, ("penghargaan", index, "tahun"), award.get("tahun"))
-                self.reference(record, ("penghargaan", index, "kegiatan"), award.get("kegiatan"), "kegiatan", "kegiatan")
+                self.reference(
+                    record,
+                    ("penghargaan", index, "kegiatan"),
+                    award.get("kegiatan"),
+                    "kegiatan",
+                    "kegiatan",
+                )
         for index, alias in enumerate(_list(values.get("alias"))):
             if not isinstance(alias, str):
                 continue
             if alias in self.by_kind.get("inovasi", {}):
-                self.report(record, ("alias", index), f"alias `{alias}` sudah dipakai sebagai slug inovasi lain")
+                self.report(
+                    record,
+                    ("alias", index),
+                    f"alias `{alias}` sudah dipakai sebagai slug inovasi lain",
+                )
             elif alias in aliases and aliases[alias] is not record:
-                self.report(record, ("alias", index), f"alias `{alias}` juga diklaim oleh {aliases[alias].display}")
+                self.report(
+                    record,
+                    ("alias", index),
+                    f"alias `{alias}` juga diklaim oleh {aliases[alias].relative}",
+                )
             aliases.setdefault(alias, record)
 
     def check_replication(self, record: Record, pairs: dict[tuple[str, str], Record]) -> None:
         values = record.values
-        innovation = self.reference(record, ("inovasi",), values.get("inovasi"), "inovasi", "inovasi")
+        innovation = self.reference(
+            record, ("inovasi",), values.get("inovasi"), "inovasi", "inovasi"
+        )
         region_ok = self.region(record, ("wilayah",), values.get("wilayah"))
         self.reference(record, ("kegiatan",), values.get("kegiatan"), "kegiatan", "kegiatan")
         code = values.get("wilayah")
-        if innovation is not None and region_ok:
+        if innovation is not None and region_ok and isinstance(code, str):
             owner = innovation.values.get("wilayah")
             if owner == code:
                 self.report(
@@ -145,7 +179,7 @@ class _Checker:
             if pair in pairs:
                 self.report(
                     record, ("wilayah",),
-                    f"wilayah {code} sudah mereplikasi `{innovation.slug}` di {pairs[pair].display}",
+                    f"wilayah {code} sudah mereplikasi `{innovation.slug}` di {pairs[pair].relative}",
                     "satu wilayah mereplikasi satu inovasi sekali; tambahkan tahapannya di berkas itu",
                 )  # fmt: skip
             pairs.setdefault(pair, record)
@@ -157,6 +191,8 @@ class _Checker:
             if not isinstance(stage, dict):
                 continue
             name = stage.get("tahap")
+            if not isinstance(name, str):
+                continue
             when = self.date(record, ("tahapan", index, "tanggal"), stage.get("tanggal"))
             rank = REPLICATION_STAGES.index(name) if name in REPLICATION_STAGES else None
             if name == CANCELLED:
@@ -166,7 +202,9 @@ class _Checker:
             if previous is not None:
                 prev_rank, prev_name, prev_when = previous
                 if prev_name == CANCELLED:
-                    self.report(record, ("tahapan", index, "tahap"), "tidak ada tahap sesudah `dibatalkan`")
+                    self.report(
+                        record, ("tahapan", index, "tahap"), "tidak ada tahap sesudah `dibatalkan`"
+                    )
                 elif rank < prev_rank:
                     self.report(
                         record, ("tahapan", index, "tahap"),
@@ -184,7 +222,8 @@ class _Checker:
             exact = innovation.values.get("tahun_pasti", True) if innovation else False
             if when and isinstance(year, int) and exact is True and when.last_day.year < year:
                 self.report(
-                    record, ("tahapan", index, "tanggal"),
+                    record,
+                    ("tahapan", index, "tanggal"),
                     f"tanggal `{when}` lebih awal dari tahun inovasinya dimulai ({year})",
                 )
 
@@ -197,7 +236,9 @@ class _Checker:
             self.region(record, ("peserta", index), code)
         for index, result in enumerate(_list(values.get("hasil"))):
             if isinstance(result, dict):
-                self.reference(record, ("hasil", index, "inovasi"), result.get("inovasi"), "inovasi", "inovasi")
+                self.reference(
+                    record, ("hasil", index, "inovasi"), result.get("inovasi"), "inovasi", "inovasi"
+                )
 
     def run(self) -> Iterator[Problem]:
         profiles: dict[str, Record] = {}
@@ -222,6 +263,8 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def check_cross_references(records: list[Record], regions: RegionTable, sectors: set[str]) -> list[Problem]:
+def check_cross_references(
+    records: list[Record], regions: RegionTable, sectors: set[str]
+) -> list[Problem]:
     """Every cross-record problem of a catalogue, located in the record that has it."""
     return list(_Checker(records, regions, sectors).run())

@@ -127,8 +127,9 @@ def check_against_schema(name: str, located: Located, display: str) -> list[Prob
 
 def _translate(error: jsonschema.ValidationError, located: Located, display: str) -> Problem | None:
     key_path = tuple(error.absolute_path)
+    rule: Any = error.validator_value
     schema = error.schema if isinstance(error.schema, dict) else {}
-    value = error.instance
+    value: Any = error.instance
     kind = error.validator
     hint = ""
     line, column = located.position(key_path)
@@ -150,7 +151,7 @@ def _translate(error: jsonschema.ValidationError, located: Located, display: str
         elif error.validator_value == "boolean" and isinstance(value, str):
             hint = "tulis `true` atau `false`"
     elif kind == "enum":
-        allowed = [str(v) for v in error.validator_value]
+        allowed = [str(v) for v in rule]
         message = f"{_describe(value)} bukan nilai yang diizinkan; pilih salah satu: " + ", ".join(
             f"`{v}`" for v in allowed
         )
@@ -159,7 +160,7 @@ def _translate(error: jsonschema.ValidationError, located: Located, display: str
     elif kind == "pattern":
         message = f"{_describe(value)} {schema.get('x-pesan', 'tidak sesuai pola ' + str(error.validator_value))}"
     elif kind == "maxLength":
-        message = f"terlalu panjang: {len(value)} karakter (batas {error.validator_value})"
+        message = f"terlalu panjang: {len(value)} karakter (batas {rule})"
         hint = "persingkat teksnya"
     elif kind == "minLength":
         message = "tidak boleh kosong"
@@ -182,4 +183,7 @@ def _property_description(schema: Any, key: str) -> str:
     prop = schema.get("properties", {}).get(key)
     if not isinstance(prop, dict):
         return ""
-    return str(prop.get("description") or SchemaNode("common.schema.json", prop).schema.get("description", ""))
+    return str(
+        prop.get("description")
+        or SchemaNode("common.schema.json", prop).schema.get("description", "")
+    )

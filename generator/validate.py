@@ -41,6 +41,11 @@ class Record:
     data: Located
 
     @property
+    def relative(self) -> str:
+        """The file's path inside the catalogue, e.g. `inovasi/cms-desa.yml`."""
+        return f"{self.kind}/{self.path.name}"
+
+    @property
     def values(self) -> dict[str, Any]:
         return self.data.value if isinstance(self.data.value, dict) else {}
 
@@ -68,7 +73,16 @@ def read_catalogue(folder: Path, require_sources: bool | None = None) -> ReadRes
         shown = display_path(referensi / REGENCY_FILE)
         return ReadResult(
             None,
-            [Problem(shown, 1, 1, "", "tabel wilayah nasional tidak ada", "salin folder referensi/ dari katalog utama")],
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    "tabel wilayah nasional tidak ada",
+                    "salin folder referensi/ dari katalog utama",
+                )
+            ],
         )
     regions = RegionTable.read(referensi)
 
@@ -79,16 +93,31 @@ def read_catalogue(folder: Path, require_sources: bool | None = None) -> ReadRes
     sectors_located = _load_single(folder / SECTOR_FILE, "bidang", problems)
     if sectors_located is None and not (folder / SECTOR_FILE).is_file():
         problems.append(
-            Problem(display_path(folder / SECTOR_FILE), 1, 1, "", "kosakata bidang tidak ada", "buat berkas daftar {kode, nama}")
+            Problem(
+                display_path(folder / SECTOR_FILE),
+                1,
+                1,
+                "",
+                "kosakata bidang tidak ada",
+                "buat berkas daftar {kode, nama}",
+            )
         )
     sector_list = _sectors(sectors_located, display_path(folder / SECTOR_FILE), problems)
 
     records = []
     schema_problems: list[Problem] = []
+    specific: list[Problem] = []  # the loader's and the rules' problems
     for kind in RECORD_KINDS:
         for stray in sorted((folder / kind).glob("*.yaml")) if (folder / kind).is_dir() else []:
             problems.append(
-                Problem(display_path(stray), 1, 1, "", "ekstensi berkas harus `.yml`", f"ganti nama menjadi `{stray.stem}.yml`")
+                Problem(
+                    display_path(stray),
+                    1,
+                    1,
+                    "",
+                    "ekstensi berkas harus `.yml`",
+                    f"ganti nama menjadi `{stray.stem}.yml`",
+                )
             )
         guide = guide_for(kind)
         for path in record_files(folder, kind):
@@ -104,7 +133,7 @@ def read_catalogue(folder: Path, require_sources: bool | None = None) -> ReadRes
                 )  # fmt: skip
                 continue
             loaded = load_file(path, display, guide)
-            problems.extend(loaded.problems)
+            specific.extend(loaded.problems)
             if loaded.data is None:
                 continue
             schema_problems.extend(check_against_schema(kind, loaded.data, display))
@@ -112,12 +141,13 @@ def read_catalogue(folder: Path, require_sources: bool | None = None) -> ReadRes
 
     if require_sources:
         problems.extend(_missing_sources(records))
-    rule_problems = check_cross_references(records, regions, {s.kode for s in sector_list})
-    # One message per spot: where a rule said something specific (a region code with a guess
-    # of what was meant), the schema's generic pattern message for the same value is dropped.
-    spots = {(p.path, p.line, p.column, p.key_path) for p in rule_problems}
-    problems.extend(p for p in schema_problems if (p.path, p.line, p.column, p.key_path) not in spots)
-    problems.extend(rule_problems)
+    specific.extend(check_cross_references(records, regions, {s.kode for s in sector_list}))
+    # One message per spot: where the loader or a rule said something specific about a value
+    # (an alias, a region code with a guess of what was meant), the schema's generic message
+    # about the same value is dropped.
+    spots = {(p.path, p.key_path) for p in specific}
+    problems.extend(p for p in schema_problems if (p.path, p.key_path) not in spots)
+    problems.extend(specific)
     problems = sorted(set(problems))
     if problems:
         return ReadResult(None, problems, records)
@@ -148,7 +178,13 @@ def _sectors(located: Located | None, display: str, problems: list[Problem]) -> 
         if item["kode"] in seen:
             line, column = located.position((index, "kode"))
             problems.append(
-                Problem(display, line, column, f"[{index}].kode", f"kode bidang `{item['kode']}` muncul dua kali")
+                Problem(
+                    display,
+                    line,
+                    column,
+                    f"[{index}].kode",
+                    f"kode bidang `{item['kode']}` muncul dua kali",
+                )
             )
         seen.add(item["kode"])
         sectors.append(Sector(item["kode"], item["nama"], item.get("uraian") or ""))
@@ -174,14 +210,11 @@ def _build(records: list[Record], regions: RegionTable, sectors: list[Sector]) -
     for record in records:
         by_kind[record.kind].append(record)
 
-    def rel(record: Record) -> str:
-        return f"{record.kind}/{record.path.name}"
-
     return Catalogue(
         regions=regions,
         sectors=sectors,
-        profiles=[profile_from(r.slug, rel(r), r.values) for r in by_kind["wilayah"]],
-        innovations=[innovation_from(r.slug, rel(r), r.values) for r in by_kind["inovasi"]],
-        replications=[replication_from(r.slug, rel(r), r.values) for r in by_kind["replikasi"]],
-        events=[event_from(r.slug, rel(r), r.values) for r in by_kind["kegiatan"]],
+        profiles=[profile_from(r.slug, r.relative, r.values) for r in by_kind["wilayah"]],
+        innovations=[innovation_from(r.slug, r.relative, r.values) for r in by_kind["inovasi"]],
+        replications=[replication_from(r.slug, r.relative, r.values) for r in by_kind["replikasi"]],
+        events=[event_from(r.slug, r.relative, r.values) for r in by_kind["kegiatan"]],
     )

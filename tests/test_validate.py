@@ -1,0 +1,58 @@
+"""Catalogue-level validation: file names, settings, sources, and the model it builds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.validate import read_catalogue
+
+
+def test_base_catalogue_is_valid_and_builds_the_model(catalogue_dir: Path) -> None:
+    result = read_catalogue(catalogue_dir)
+    assert result.problems == []
+    catalogue = result.catalogue
+    assert catalogue is not None
+    assert sorted(catalogue.innovations) == ["uji-layanan-a", "uji-layanan-b"]
+    assert [r.wilayah for r in catalogue.replications_of("uji-layanan-a")] == ["61.04"]
+    assert [r.slug for r in catalogue.replications_by("61.04")] == ["uji-a-di-ketapang"]
+    assert [e.slug for e in catalogue.events_of("61.12")] == ["uji-komitmen"]
+    assert catalogue.region_name("61.12") == "Kabupaten Kubu Raya"
+    assert {"61.12", "61.71", "61.04"} <= catalogue.published_region_codes()
+
+
+def test_file_name_must_be_a_slug(catalogue_dir: Path) -> None:
+    shutil.copy(
+        catalogue_dir / "inovasi" / "uji-layanan-b.yml",
+        catalogue_dir / "inovasi" / "Uji_Layanan.yml",
+    )
+    [problem] = read_catalogue(catalogue_dir).problems
+    assert problem.format().endswith(
+        "inovasi/Uji_Layanan.yml:1:1: error: nama berkas `Uji_Layanan.yml` bukan slug yang sah; "
+        "pakai huruf kecil a-z, angka, dan tanda hubung, paling panjang 80 karakter, misalnya `cms-desa.yml`"
+    )
+
+
+def test_yaml_extension_is_reported_not_ignored(catalogue_dir: Path) -> None:
+    shutil.copy(
+        catalogue_dir / "inovasi" / "uji-layanan-b.yml", catalogue_dir / "inovasi" / "uji-c.yaml"
+    )
+    [problem] = read_catalogue(catalogue_dir).problems
+    assert problem.message == "ekstensi berkas harus `.yml`"
+    assert problem.hint == "ganti nama menjadi `uji-c.yml`"
+
+
+def test_sources_required_when_the_catalogue_says_so(catalogue_dir: Path) -> None:
+    (catalogue_dir / "katalog.yml").write_text("wajib_sumber: true\n", encoding="utf-8")
+    problems = read_catalogue(catalogue_dir).problems
+    assert len(problems) == 5  # every record of the base catalogue lacks `sumber`
+    assert {p.key_path for p in problems} == {"sumber"}
+    assert all(p.message == "catatan di katalog resmi wajib punya `sumber`" for p in problems)
+
+
+def test_all_errors_of_all_files_in_one_run(catalogue_dir: Path) -> None:
+    (catalogue_dir / "inovasi" / "a.yml").write_text("nama: A\n", encoding="utf-8")
+    (catalogue_dir / "kegiatan" / "b.yml").write_text("jenis: lomba\n", encoding="utf-8")
+    problems = read_catalogue(catalogue_dir).problems
+    assert {Path(p.path).name for p in problems} == {"a.yml", "b.yml"}
+    assert len(problems) == 7 + 3
