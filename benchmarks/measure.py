@@ -1,0 +1,164 @@
+"""Measuring one command: wall time and peak memory of exactly that process, with a time
+limit and a disk-space guard; plus the facts about the machine and about a built site."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import platform
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Run:
+    """One finished (or stopped) command."""
+
+    seconds: float
+    peak_kib: int
+    returncode: int
+    stopped: str  # why the watchdog stopped it, "" when it ran to the end
+    log: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0 and not self.stopped
+
+    def tail(self, lines: int = 8) -> str:
+        text = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+        return "\n".join(text[-lines:])
+
+
+def run_measured(
+    command: list[str],
+    cwd: Path,
+    log: Path,
+    timeout: float,
+    max_disk_bytes: int | None = None,
+) -> Run:
+    """Run `command` and measure it with wait4(): its own peak RSS, not the benchmark's.
+
+    A watchdog stops the command (the whole process group) after `timeout` seconds, or when
+    free disk space has dropped by more than `max_disk_bytes` since it started.
+    """
+    log.parent.mkdir(parents=True, exist_ok=True)
+    free_at_start = shutil.disk_usage(log.parent).free
+    stopped: list[str] = []
+    finished = threading.Event()
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+        def watch() -> None:
+            while not finished.wait(1.0):
+                elapsed = time.perf_counter() - start
+                used = free_at_start - shutil.disk_usage(log.parent).free
+                if elapsed > timeout:
+                    stopped.append(f"dihentikan setelah {timeout:.0f} s")
+                elif max_disk_bytes is not None and used > max_disk_bytes:
+                    stopped.append(
+                        f"dihentikan: memakai lebih dari {max_disk_bytes / 1e9:.0f} GB disk"
+                    )
+                if stopped:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.killpg(process.pid, signal.SIGKILL)
+                    return
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        finished.set()
+        watcher.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+    return Run(
+        seconds, int(usage.ru_maxrss), process.returncode, stopped[0] if stopped else "", log
+    )
+
+
+def median(values: list[float]) -> float:
+    return float(statistics.median(values))
+
+
+def wait_for_quiet_machine(max_load: float, patience: float) -> float:
+    """Wait (at most `patience` seconds) until the 1-minute load is below `max_load`;
+    return the load at the moment the measurement starts."""
+    deadline = time.monotonic() + patience
+    load = os.getloadavg()[0]
+    while load >= max_load and time.monotonic() < deadline:
+        print(f"  beban 1 menit {load:.2f} >= {max_load}; menunggu...", file=sys.stderr)
+        time.sleep(15)
+        load = os.getloadavg()[0]
+    return load
+
+
+@dataclass
+class SiteFacts:
+    files: int
+    bytes: int
+    innovation_pages: int
+    innovation_page_median: float | None
+
+
+def site_facts(site: Path) -> SiteFacts:
+    """Size of a built site, and the median size of its innovation pages."""
+    files = 0
+    total = 0
+    for root, _dirs, names in os.walk(site):
+        for name in names:
+            files += 1
+            total += os.stat(os.path.join(root, name)).st_size
+    pages = [p.stat().st_size for p in site.glob("inovasi/*/index.html")]
+    return SiteFacts(files, total, len(pages), median([float(p) for p in pages]) if pages else None)
+
+
+@dataclass
+class Machine:
+    date: str
+    cpus: int
+    cpu_model: str
+    python: str
+    system: str
+    memory_gib: float
+
+
+def machine_facts() -> Machine:
+    model = "unknown"
+    memory = 0.0
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("MemTotal:"):
+                memory = int(line.split()[1]) / 1024 / 1024
+    except OSError:
+        pass
+    return Machine(
+        date=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        cpus=len(os.sched_getaffinity(0)),  # what `nproc` reports
+        cpu_model=model,
+        python=platform.python_version(),
+        system=f"{platform.system()} {platform.release()}",
+        memory_gib=memory,
+    )
+
+
+def package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"

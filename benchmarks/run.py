@@ -1,0 +1,265 @@
+"""Scale benchmark: synthetic catalogues of growing size, validated and built, against the
+plain way of building the same pages (Material with its own search, no katalog plugin).
+
+    python benchmarks/run.py                  # sizes 1000 and 10000, 3 runs each
+    python benchmarks/run.py --sizes 1000 --runs 1
+    python benchmarks/run.py --large          # adds 50000
+
+Writes benchmarks/RESULTS.md (and results.json beside it) after every step, so a stopped
+run still leaves what it measured. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from measure import (
+    Run,
+    SiteFacts,
+    machine_facts,
+    run_measured,
+    site_facts,
+    wait_for_quiet_machine,
+)
+from report import write_report
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PYTHON = sys.executable
+
+
+@dataclass
+class SizeResult:
+    """Everything measured for one catalogue size."""
+
+    size: int
+    summary: str = ""
+    catalogue_files: int = 0
+    catalogue_bytes: int = 0
+    synth: Run | None = None
+    validate: list[Run] = field(default_factory=list)
+    build: list[Run] = field(default_factory=list)
+    site: SiteFacts | None = None
+    baseline_pages: list[Run] = field(default_factory=list)
+    baseline_build: list[Run] = field(default_factory=list)
+    baseline_site: SiteFacts | None = None
+    loads: list[float] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _options(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument(
+        "--sizes", default="1000,10000", help="innovation counts (default 1000,10000)"
+    )
+    parser.add_argument("--large", action="store_true", help="add the 50000 size")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs per measurement (median; default 3)"
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--max-load", type=float, default=1.0, help="wait until 1-min load is below"
+    )
+    parser.add_argument("--load-patience", type=float, default=900, help="seconds to wait for it")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds per command")
+    parser.add_argument(
+        "--baseline-timeout", type=float, default=1800, help="seconds per baseline build"
+    )
+    parser.add_argument(
+        "--baseline-max-disk-gb", type=float, default=20, help="stop a baseline build using more"
+    )
+    parser.add_argument(
+        "--repeat-limit", type=float, default=300, help="a run longer than this is not repeated"
+    )
+    parser.add_argument(
+        "--no-baseline", action="store_true", help="skip the plain-Material baseline"
+    )
+    parser.add_argument("--work-dir", type=Path, default=HERE / ".work")
+    parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep catalogues and sites in the work dir"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = _options(argv)
+    sizes = [int(s) for s in options.sizes.split(",") if s.strip()]
+    if options.large and 50000 not in sizes:
+        sizes.append(50000)
+    machine = machine_facts()
+    context = {
+        "command": "python benchmarks/run.py "
+        + " ".join(argv if argv is not None else sys.argv[1:]),
+        "commit": _git("rev-parse", "--short", "HEAD"),
+        "dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
+        "runs": options.runs,
+        "seed": options.seed,
+    }
+    results: list[SizeResult] = []
+
+    def save() -> None:
+        write_report(options.output, machine, context, results)
+        data = {
+            "machine": asdict(machine),
+            "context": context,
+            "sizes": [_jsonable(r) for r in results],
+        }
+        options.output.with_name("results.json").write_text(
+            json.dumps(data, indent=1, default=str) + "\n", encoding="utf-8"
+        )
+
+    for size in sizes:
+        result = SizeResult(size)
+        results.append(result)
+        work = options.work_dir / f"size-{size}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        try:
+            _measure_size(result, work, options, save)
+        finally:
+            save()
+            if not options.keep:
+                shutil.rmtree(work, ignore_errors=True)
+    print(f"Hasil ditulis ke {options.output}", file=sys.stderr)
+    return 0
+
+
+def _measure_size(
+    result: SizeResult, work: Path, options: argparse.Namespace, save: Callable[[], None]
+) -> None:
+    size = result.size
+    catalogue = work / "catalogue"
+    logs = work / "logs"
+    print(f"== {size} inovasi", file=sys.stderr)
+
+    synth = [PYTHON, "-m", "generator", "synth", "--innovations", str(size)]
+    synth += ["--out", str(catalogue), "--seed", str(options.seed)]
+    result.synth = run_measured(synth, REPO, logs / "synth.log", options.timeout)
+    if not result.synth.ok:
+        result.notes.append(f"synth gagal: {result.synth.tail()}")
+        return
+    result.summary = result.synth.tail(1).split(": ", 1)[-1]  # the counts
+    facts = site_facts(catalogue)
+    result.catalogue_files, result.catalogue_bytes = facts.files, facts.bytes
+
+    for index in range(options.runs):
+        result.loads.append(wait_for_quiet_machine(options.max_load, options.load_patience))
+        run = run_measured(
+            [PYTHON, "-m", "generator", "validate", str(catalogue)],
+            REPO, logs / f"validate-{index}.log", options.timeout,
+        )  # fmt: skip
+        result.validate.append(run)
+        print(f"  validate {index + 1}: {run.seconds:.1f} s", file=sys.stderr)
+        if not run.ok:
+            result.notes.append(f"validate gagal: {run.tail()}")
+            return
+    save()
+
+    site = work / "site"
+    for index in range(options.runs):
+        shutil.rmtree(site, ignore_errors=True)
+        result.loads.append(wait_for_quiet_machine(options.max_load, options.load_patience))
+        command = [PYTHON, "-m", "generator", "build", "--catalogue", str(catalogue)]
+        command += ["--site-dir", str(site), "--config", str(REPO / "mkdocs.yml")]
+        run = run_measured(command, REPO, logs / f"build-{index}.log", options.timeout)
+        result.build.append(run)
+        print(
+            f"  build {index + 1}: {run.seconds:.1f} s, {run.peak_kib / 1024:.0f} MiB",
+            file=sys.stderr,
+        )
+        if not run.ok:
+            result.notes.append(f"build gagal ({run.stopped or run.returncode}): {run.tail()}")
+            break
+        if run.seconds > options.repeat_limit:
+            result.notes.append(f"build: satu kali saja (lebih dari {options.repeat_limit:.0f} s)")
+            break
+    if result.build and result.build[-1].ok:
+        result.site = site_facts(site)
+    shutil.rmtree(site, ignore_errors=True)
+    save()
+
+    if not options.no_baseline:
+        _measure_baseline(result, work, catalogue, options)
+
+
+def _measure_baseline(
+    result: SizeResult, work: Path, catalogue: Path, options: argparse.Namespace
+) -> None:
+    """The same catalogue the plain way: page sources written out, then a plain mkdocs.yml
+    (Material, its built-in search, no katalog plugin, MkDocs' automatic nav of every page)."""
+    logs = work / "logs"
+    base = work / "baseline"
+    docs, site = base / "docs", base / "site"
+    for index in range(options.runs):
+        shutil.rmtree(base, ignore_errors=True)
+        base.mkdir(parents=True)
+        result.loads.append(wait_for_quiet_machine(options.max_load, options.load_patience))
+        pages = run_measured(
+            [PYTHON, "-m", "generator", "pages", "--catalogue", str(catalogue), "--out", str(docs)],
+            REPO, logs / f"pages-{index}.log", options.timeout,
+        )  # fmt: skip
+        result.baseline_pages.append(pages)
+        if not pages.ok:
+            result.notes.append(
+                f"baseline: `pages` gagal ({pages.stopped or pages.returncode}): {pages.tail()}"
+            )
+            return
+        config = base / "mkdocs.yml"
+        config.write_text(_baseline_config(docs, site), encoding="utf-8")
+        build = run_measured(
+            [PYTHON, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+            base, logs / f"baseline-{index}.log", options.baseline_timeout,
+            max_disk_bytes=int(options.baseline_max_disk_gb * 1e9),
+        )  # fmt: skip
+        result.baseline_build.append(build)
+        print(
+            f"  baseline {index + 1}: pages {pages.seconds:.1f} s + mkdocs {build.seconds:.1f} s",
+            file=sys.stderr,
+        )
+        if not build.ok:
+            result.notes.append(
+                f"baseline: mkdocs {build.stopped or f'gagal ({build.returncode})'}: {build.tail(3)}"
+            )
+            break
+        if pages.seconds + build.seconds > options.repeat_limit:
+            result.notes.append(
+                f"baseline: satu kali saja (lebih dari {options.repeat_limit:.0f} s)"
+            )
+            break
+    if result.baseline_build and result.baseline_build[-1].ok:
+        result.baseline_site = site_facts(site)
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def _baseline_config(docs: Path, site: Path) -> str:
+    """A plain mkdocs.yml: the same Markdown extensions as the real site, nothing of ours."""
+    return (
+        "site_name: Katalog sintetis (baseline)\n"
+        f"docs_dir: {json.dumps(str(docs))}\n"
+        f"site_dir: {json.dumps(str(site))}\n"
+        "use_directory_urls: true\n"
+        "theme:\n  name: material\n  language: id\n"
+        "plugins:\n  - search\n"
+        "markdown_extensions:\n  - attr_list\n  - md_in_html\n  - tables\n  - toc\n"
+    )
+
+
+def _git(*args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
+def _jsonable(result: SizeResult) -> dict[str, object]:
+    return asdict(result)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
