@@ -1,37 +1,135 @@
-"""The MkDocs adapter: reads the catalogue when a build starts and stops a build whose
-records have problems. Everything it knows about records comes from the generator core."""
+"""The MkDocs adapter: reads the catalogue when a build starts, adds the generated pages as
+virtual files, and hands MkDocs their ready HTML. Everything it knows about records comes
+from the generator core (`pages.page_sources`).
+
+- `mkdocs build` (and `python -m generator build`) stops on any record problem with the
+  validator's located messages (`Abort`, non-zero exit).
+- `mkdocs serve` watches the catalogue folder; while records have problems it prints them
+  and serves a page listing them instead of the site, and keeps running.
+- Generated pages skip MkDocs' Markdown pass: their body is HTML already (see `pages`).
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
-from .model import Catalogue
+from . import urls
+from .pages import PageSource, page_sources, problems_page_source
+from .problems import Problem
 from .validate import read_catalogue
+
+# Problems during `mkdocs serve` are printed on a logger of our own: MkDocs counts warnings
+# on its `mkdocs.*` loggers and, in strict mode, would abort the rebuild we want to show.
+serve_log = logging.getLogger("katalog")
+if not serve_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("ERROR    -  %(message)s"))
+    serve_log.addHandler(_handler)
+    serve_log.propagate = False
+
+HUB_URLS = (urls.HOME, urls.INNOVATIONS, urls.REGIONS, urls.REPLICATIONS, urls.EVENTS)
 
 
 class KatalogConfig(Config):
     catalogue = config_options.Type(str, default="catalogue")
     """The catalogue folder, relative to mkdocs.yml."""
+    edit_base_url = config_options.Type(str, default="")
+    """Where edit links point: `<repo_url>/edit/<branch>`, e.g.
+    `https://github.com/OWNER/REPO/edit/main`. A record page's edit link is this plus the
+    record's path from the repository root (`catalogue/inovasi/<slug>.yml`). Empty: no edit
+    links."""
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
     def __init__(self) -> None:
-        self.catalogue: Catalogue | None = None
         self.catalogue_dir: Path | None = None
+        self.serving = False
+        self.sources: dict[str, PageSource] = {}
+        self.problems: list[Problem] = []
+        self.docs_prefix = "docs/"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
+        self.docs_prefix = _relative_prefix(Path(config.docs_dir), base)
         result = read_catalogue(self.catalogue_dir)
-        if result.problems:
+        self.problems = result.problems
+        if result.problems and not self.serving:
             lines = [p.format() for p in result.problems]
             lines.append(f"{len(result.problems)} masalah di katalog; situs tidak dibangun.")
             raise Abort("\n".join(lines))
-        self.catalogue = result.catalogue
+        if result.problems:
+            for problem in result.problems:
+                serve_log.error(problem.format())
+            serve_log.error(f"{len(result.problems)} masalah di katalog; lihat juga di peramban.")
+            error_page = problems_page_source(result.problems)
+            generated = [
+                PageSource(urls.source_path(u), error_page.title, error_page.body) for u in HUB_URLS
+            ]
+        else:
+            assert result.catalogue is not None
+            generated = page_sources(result.catalogue)
+        self.sources = {source.path: source for source in generated}
         return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        for source in self.sources.values():
+            existing = files.get_file_from_path(source.path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, source.path, content=source.content))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        source = self.sources.get(page.file.src_uri)
+        base = self.config.edit_base_url.rstrip("/")
+        if source is None:
+            if base:
+                page.edit_url = f"{base}/{self.docs_prefix}{page.file.src_uri}"
+            return markdown
+        # MkDocs' templates print meta values unescaped: escape the record values here.
+        page.meta["title"] = str(escape(source.title))
+        if source.description:
+            page.meta["description"] = str(escape(source.description))
+        page.edit_url = f"{base}/{source.edit_path}" if base and source.edit_path else None
+        return ""
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        source = self.sources.get(page.file.src_uri)
+        if source is None:
+            return html
+        page.toc = get_toc(
+            [
+                {"level": 2, "id": anchor, "name": label, "children": []}
+                for anchor, label in source.toc
+            ]
+        )
+        return source.body
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        if self.catalogue_dir is not None:
+            server.watch(str(self.catalogue_dir))
+        return server
+
+
+def _relative_prefix(docs_dir: Path, base: Path) -> str:
+    """The path of the docs folder in the repository (`docs/`), taken from mkdocs.yml's folder;
+    for a docs folder elsewhere, its name."""
+    try:
+        return docs_dir.resolve().relative_to(base.resolve()).as_posix() + "/"
+    except ValueError:
+        return docs_dir.name + "/"

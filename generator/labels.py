@@ -1,0 +1,56 @@
+"""Indonesian labels for the catalogue's controlled values, as a citizen reads them."""
+
+from __future__ import annotations
+
+INNOVATION_KIND = {"digital": "Digital", "non-digital": "Non-digital"}
+
+MATURITY = {"inisiatif": "Inisiatif", "uji-coba": "Uji coba", "penerapan": "Penerapan"}
+
+STATUS = {
+    "aktif": "Aktif",
+    "vakum": "Vakum (sementara tidak berjalan)",
+    "dihentikan": "Dihentikan",
+}
+
+REPLICATION_STAGE = {
+    "komitmen": "Komitmen",
+    "pendampingan": "Pendampingan",
+    "rencana-aksi": "Rencana aksi",
+    "uji-coba": "Uji coba",
+    "implementasi": "Implementasi",
+    "evaluasi": "Evaluasi",
+    "dibatalkan": "Dibatalkan",
+}
+
+EVENT_KIND = {
+    "komitmen-replikasi": "Komitmen replikasi",
+    "kompetisi": "Kompetisi",
+    "penetapan": "Penetapan",
+    "pendampingan": "Pendampingan",
+    "lainnya": "Kegiatan lain",
+}
+
+SDG = {
+    1: "Tanpa Kemiskinan",
+    2: "Tanpa Kelaparan",
+    3: "Kehidupan Sehat dan Sejahtera",
+    4: "Pendidikan Berkualitas",
+    5: "Kesetaraan Gender",
+    6: "Air Bersih dan Sanitasi Layak",
+    7: "Energi Bersih dan Terjangkau",
+    8: "Pekerjaan Layak dan Pertumbuhan Ekonomi",
+    9: "Industri, Inovasi dan Infrastruktur",
+    10: "Berkurangnya Kesenjangan",
+    11: "Kota dan Permukiman yang Berkelanjutan",
+    12: "Konsumsi dan Produksi yang Bertanggung Jawab",
+    13: "Penanganan Perubahan Iklim",
+    14: "Ekosistem Lautan",
+    15: "Ekosistem Daratan",
+    16: "Perdamaian, Keadilan dan Kelembagaan yang Tangguh",
+    17: "Kemitraan untuk Mencapai Tujuan",
+}
+
+
+def label(table: dict[str, str], value: str) -> str:
+    """The label of `value`, or the value itself for a kind added after this table."""
+    return table.get(value, value)

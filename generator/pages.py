@@ -1,0 +1,187 @@
+"""Page sources: records in, pages out (path, content, title, edit path), with no MkDocs.
+
+The format of a page source. Each page is a Markdown file whose front matter holds `title`,
+`description` and, for a record page, `edit_path` (the record's file, `catalogue/...yml`),
+and whose body is one block of HTML rendered here with Jinja2 (autoescape on; markdown fields
+are converted and sanitized by `markdown_render`). Any Markdown engine passes such a body
+through untouched, so `python -m generator pages --out DIR` gives sources another
+MkDocs-compatible engine can build. The body has no blank line (a blank line would end a
+CommonMark HTML block); an empty line inside `<pre>` is kept as `&#10;`.
+
+Choice for speed: the MkDocs plugin does not run the body through Markdown at all; it hands
+the ready HTML to MkDocs (`on_page_content`) and builds the table of contents from `toc`. A
+site of thousands of record pages then costs one template render per page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from . import listings, urls, views
+from .model import Catalogue
+from .problems import Problem
+from .views import Site
+
+CATALOGUE_PREFIX = "catalogue/"
+_HEADING = re.compile(r'<h2 id="([a-z0-9-]+)"[^>]*>(.*?)</h2>')
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """One generated page: where it goes, what it says, and which record file it shows."""
+
+    path: str
+    title: str
+    body: str
+    description: str = ""
+    edit_path: str | None = None
+    toc: tuple[tuple[str, str], ...] = ()
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return self.path.removesuffix("index.md")
+
+    @property
+    def content(self) -> str:
+        """The whole page source: YAML front matter, then the HTML body."""
+        meta: dict[str, Any] = {"title": self.title}
+        if self.description:
+            meta["description"] = self.description
+        if self.edit_path:
+            meta["edit_path"] = self.edit_path
+        meta.update(self.metadata)
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        return f"---\n{front}---\n\n{self.body}\n"
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+class PageMaker:
+    """Renders view data with the templates into page sources."""
+
+    def __init__(self) -> None:
+        self.env = _environment()
+
+    def make(
+        self,
+        url: str,
+        template: str,
+        title: str,
+        view: dict[str, Any],
+        description: str = "",
+        edit_path: str | None = None,
+    ) -> PageSource:
+        html = self.env.get_template(template).render(title=title, v=view)
+        body = _BLANK_LINE.sub("\n&#10;", html.strip())
+        toc = tuple((anchor, label) for anchor, label in _HEADING.findall(body))
+        return PageSource(urls.source_path(url), title, body, description, edit_path, toc)
+
+
+def _record_edit_path(record_path: str) -> str:
+    return CATALOGUE_PREFIX + record_path
+
+
+def page_sources(catalogue: Catalogue) -> list[PageSource]:
+    """Every generated page of the site for a valid catalogue, hubs first."""
+    site = Site(catalogue)
+    maker = PageMaker()
+    pages = [
+        maker.make(
+            urls.HOME,
+            "home.html",
+            "Beranda",
+            listings.home_view(site),
+            "Katalog inovasi pelayanan publik Kalimantan Barat dan replikasinya.",
+        ),
+        maker.make(
+            urls.INNOVATIONS, "innovations_hub.html", "Inovasi", listings.innovations_hub_view(site)
+        ),
+        maker.make(urls.REGIONS, "regions_hub.html", "Wilayah", listings.regions_hub_view(site)),
+        maker.make(
+            urls.REPLICATIONS,
+            "replications_hub.html",
+            "Replikasi",
+            listings.replications_hub_view(site),
+        ),
+        maker.make(urls.EVENTS, "events_hub.html", "Kegiatan", listings.events_hub_view(site)),
+    ]
+    for url, title, view in [*listings.sector_pages(site), *listings.year_pages(site)]:
+        pages.append(maker.make(url, "listing.html", title, view))
+    for innovation in catalogue.innovations.values():
+        pages.append(
+            maker.make(
+                urls.innovation(innovation.slug),
+                "innovation.html",
+                innovation.nama,
+                views.innovation_view(site, innovation),
+                innovation.ringkasan,
+                _record_edit_path(innovation.path),
+            )
+        )
+    for code in site.region_codes:
+        profile = catalogue.profiles.get(code)
+        view = views.region_view(site, code)
+        pages.append(
+            maker.make(
+                urls.region(site.region_slug(code)),
+                "region.html",
+                view["nama"],
+                view,
+                f"Inovasi pelayanan publik dan replikasi {view['nama']}.",
+                _record_edit_path(profile.path) if profile else None,
+            )
+        )
+    for replication in catalogue.replications.values():
+        view = views.replication_view(site, replication)
+        pages.append(
+            maker.make(
+                urls.replication(replication.slug),
+                "replication.html",
+                view["title"],
+                view,
+                edit_path=_record_edit_path(replication.path),
+            )
+        )
+    for event in catalogue.events.values():
+        pages.append(
+            maker.make(
+                urls.event(event.slug),
+                "event.html",
+                event.nama,
+                views.event_view(site, event),
+                edit_path=_record_edit_path(event.path),
+            )
+        )
+    return pages
+
+
+def problems_page_source(problems: list[Problem]) -> PageSource:
+    """The home page shown by `mkdocs serve` while the catalogue has problems."""
+    view = {"problems": [p.format() for p in problems], "count": len(problems)}
+    return PageMaker().make(urls.HOME, "problems.html", "Katalog bermasalah", view)
+
+
+def write_page_sources(catalogue: Catalogue, out_dir: Path) -> int:
+    """Write every page source under `out_dir`; return how many were written."""
+    sources = page_sources(catalogue)
+    for source in sources:
+        target = out_dir / source.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(source.content, encoding="utf-8")
+    return len(sources)

@@ -1,0 +1,55 @@
+"""The one URL builder of the site. URLs are part of the contract (see issue 5):
+
+`/`, `/inovasi/<slug>/`, `/inovasi/bidang/<kode>/`, `/inovasi/tahun/<yyyy>/`, `/wilayah/<slug>/`,
+`/replikasi/<slug>/`, `/kegiatan/<slug>/` and the hubs `/inovasi/`, `/wilayah/`, `/replikasi/`,
+`/kegiatan/`, `/tentang/`, `/kontribusi/`.
+
+A page URL here is site-relative without a leading slash (`inovasi/cms-desa/`, `""` for the
+home page). Links in generated pages are relative to the page they sit on, so the site works
+from any base path and from `file://`.
+"""
+
+from __future__ import annotations
+
+HOME = ""
+INNOVATIONS = "inovasi/"
+REGIONS = "wilayah/"
+REPLICATIONS = "replikasi/"
+EVENTS = "kegiatan/"
+ABOUT = "tentang/"
+CONTRIBUTE = "kontribusi/"
+
+
+def innovation(slug: str) -> str:
+    return f"inovasi/{slug}/"
+
+
+def sector(kode: str) -> str:
+    return f"inovasi/bidang/{kode}/"
+
+
+def year(value: int) -> str:
+    return f"inovasi/tahun/{value}/"
+
+
+def region(slug: str) -> str:
+    return f"wilayah/{slug}/"
+
+
+def replication(slug: str) -> str:
+    return f"replikasi/{slug}/"
+
+
+def event(slug: str) -> str:
+    return f"kegiatan/{slug}/"
+
+
+def source_path(url: str) -> str:
+    """The page source file for a page URL: `inovasi/x/` -> `inovasi/x/index.md`."""
+    return f"{url}index.md"
+
+
+def relative(here: str, target: str) -> str:
+    """The link from the page at `here` to the page at `target`, both page URLs."""
+    depth = here.count("/")
+    return ("../" * depth + target) or "./"
