@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import labels, urls
-from .dates import PartialDate
+from .dates import PartialDate, parse_date
 from .markdown_render import phone_url, render_markdown, safe_url
 from .model import Catalogue, Event, Innovation, Replication, Source
 
@@ -122,6 +122,14 @@ def replication_title(site: Site, replication: Replication) -> str:
     return f"Replikasi {innovation.nama} di {site.catalogue.region_name(replication.wilayah)}"
 
 
+def period_text(period: str | None) -> str | None:
+    """An indicator's period: a date as a citizen reads it, any other text as written."""
+    if not period:
+        return None
+    date = parse_date(period)
+    return date.indonesian() if date else period
+
+
 def date_text(date: PartialDate | None) -> str | None:
     return date.indonesian() if date else None
 
@@ -159,6 +167,8 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
         }
         for a in innovation.penghargaan
     ]
+    # A competition result repeats an award already recorded with its event: show it once.
+    awarded_at = {a.kegiatan for a in innovation.penghargaan if a.kegiatan}
     awards += [
         {
             "nama": award,
@@ -167,6 +177,7 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
             "event": page.event(event.slug),
         }
         for event, award in site.results_of.get(innovation.slug, [])
+        if event.slug not in awarded_at
     ]
     return {
         "nama": innovation.nama,
@@ -189,8 +200,9 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
                 "nama": i.nama,
                 "nilai": " ".join(x for x in (i.nilai, i.satuan) if x),
                 "sebelum": " ".join(x for x in (i.sebelum, i.satuan) if x) if i.sebelum else None,
-                "periode": i.periode,
+                "periode": period_text(i.periode),
                 "sumber": i.sumber,
+                "sumber_url": safe_url(i.sumber),
             }
             for i in innovation.indikator
         ],
@@ -308,7 +320,10 @@ def region_view(site: Site, code: str) -> dict[str, Any]:
                     "pemberi": award.pemberi,
                 }
             )
+        awarded_at = {a.kegiatan for a in innovation.penghargaan if a.kegiatan}
         for event, result in site.results_of.get(innovation.slug, []):
+            if event.slug in awarded_at:
+                continue
             awards.append(
                 {
                     "innovation": page.innovation(innovation.slug),

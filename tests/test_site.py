@@ -219,9 +219,9 @@ def test_every_record_has_its_page(site: Path) -> None:
 def test_kalbar_province_and_its_fourteen_regencies_always_have_a_page(site: Path) -> None:
     regions = page(site, "wilayah/provinsi-kalimantan-barat")
     assert article(regions).h1.get_text() == "Provinsi Kalimantan Barat"
-    rows = article(regions).select("#kabupaten-kota ~ table tbody tr")
+    rows = article(regions).select("#kabupaten-kota ~ .k-scroll tbody tr")
     assert len(rows) == 14
-    home_rows = article(page(site, "")).select("#kalimantan-barat ~ table tbody tr")
+    home_rows = article(page(site, "")).select("#kalimantan-barat ~ .k-scroll tbody tr")
     assert len(home_rows) == 14
 
 
@@ -251,6 +251,7 @@ def test_innovation_page_shows_every_field_and_its_replications(site: Path) -> N
         "Budi", "Kabupaten Ketapang", "Implementasi", "Desa tanpa sinyal boleh menyusul",
     ]:  # fmt: skip
         assert expected in text, expected
+    assert text.count("Top 45") == 1  # the competition result repeats the recorded award
     assert body.select_one('a[href="mailto:budi@example.org"]') is not None
     assert body.select_one('a[href="tel:0561123456"]') is not None
     replication = body.select_one('a[href="../../replikasi/cms-desa-ketapang/"]')
@@ -298,7 +299,7 @@ def test_event_page_marks_signatories_without_replication(site: Path) -> None:
     body = article(page(site, "kegiatan/komitmen-2022"))
     rows = {
         row.select_one("td a").get_text(): row.select("td")[1].get_text(" ", strip=True)
-        for row in body.select("#peserta ~ table tbody tr")
+        for row in body.select("#peserta ~ .k-scroll tbody tr")
     }
     assert rows["Kabupaten Landak"] == "Belum ada replikasi tercatat"
     assert "CMS Desa" in rows["Kabupaten Ketapang"]
@@ -366,3 +367,39 @@ def test_invalid_record_stops_the_build_with_located_messages(tmp_path: Path) ->
         for line in failure.value.lines
     )
     assert not (tmp_path / "site").exists()
+
+
+def test_serve_shows_problems_on_a_page_and_keeps_going(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    records = {**RECORDS, "inovasi/rusak.yml": "nama: Rusak\nwilayah: '99.99'\n"}
+    catalogue = write_catalogue(tmp_path / "catalogue", records)
+    config = load_config(str(write_config(tmp_path)), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["katalog"]
+    plugin.config.catalogue = str(catalogue)
+    plugin.on_startup(command="serve", dirty=False)
+    build(config)
+    home = article(page(tmp_path / "site", ""))
+    assert home.h1.get_text() == "Katalog bermasalah"
+    problems = [li.get_text() for li in home.select("li code")]
+    assert any("rusak.yml:" in p and "99.99" in p for p in problems)
+
+
+def test_page_sources_are_written_as_files_for_another_engine(tmp_path: Path) -> None:
+    from generator.pages import write_page_sources
+    from generator.validate import read_catalogue
+
+    result = read_catalogue(write_catalogue(tmp_path / "catalogue", RECORDS))
+    assert result.catalogue is not None
+    count = write_page_sources(result.catalogue, tmp_path / "out")
+    written = sorted(
+        p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.md")
+    )
+    assert count == len(written)
+    assert "inovasi/cms-desa/index.md" in written and "index.md" in written
+    text = (tmp_path / "out" / "inovasi" / "cms-desa" / "index.md").read_text(encoding="utf-8")
+    assert text.startswith("---\ntitle: CMS Desa\n")
+    assert "edit_path: catalogue/inovasi/cms-desa.yml" in text
+    body = text.split("---\n", 2)[2]
+    assert "\n\n" not in body.strip()  # one HTML block for any Markdown engine
