@@ -6,7 +6,10 @@ without problems, so nothing downstream sees a half-valid record.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,11 +63,34 @@ class ReadResult:
 def record_files(folder: Path, kind: str) -> list[Path]:
     """The record files of one kind, in a stable order."""
     kind_dir = folder / kind
-    return sorted(kind_dir.glob("*.yml")) if kind_dir.is_dir() else []
+    if not kind_dir.is_dir():
+        return []
+    return [kind_dir / name for name in sorted(p.name for p in kind_dir.glob("*.yml"))]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while records load.
+
+    Loading allocates hundreds of thousands of small objects (YAML nodes, values) and keeps
+    many of them; with the collector running, its full passes over them made loading 10,000
+    innovations several times slower (measured: 15 s against 5 s). None of them form cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_catalogue(folder: Path, require_sources: bool | None = None) -> ReadResult:
     """Load and check every record under `folder`; the model only when there is no problem."""
+    with _collector_paused():
+        return _read_catalogue(folder, require_sources)
+
+
+def _read_catalogue(folder: Path, require_sources: bool | None) -> ReadResult:
     problems: list[Problem] = []
     if not folder.is_dir():
         return ReadResult(None, [Problem(str(folder), 1, 1, "", "folder katalog tidak ditemukan")])
@@ -120,8 +146,9 @@ def read_catalogue(folder: Path, require_sources: bool | None = None) -> ReadRes
                 )
             )
         guide = guide_for(kind)
+        shown_dir = display_path(folder / kind)
         for path in record_files(folder, kind):
-            display = display_path(path)
+            display = f"{shown_dir}/{path.name}"
             slug = path.stem
             if not SLUG.match(slug) or len(slug) > 80:
                 problems.append(

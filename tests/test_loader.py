@@ -29,9 +29,11 @@ def test_typing_traps_are_read_as_typed() -> None:
 def test_positions_are_one_based_line_and_column() -> None:
     loaded = load_text('nama: UJI\nsumber:\n  - judul: A\n    url: "https://a.id"\n', "x.yml", None)
     assert loaded.data is not None
-    assert loaded.data.lines[("nama",)] == (1, 7)
-    assert loaded.data.lines[("sumber", 0, "url")] == (4, 10)
-    assert loaded.data.key_lines[("sumber",)] == (2, 1)
+    assert loaded.data.position(("nama",)) == (1, 7)
+    assert loaded.data.position(("sumber", 0, "url")) == (4, 10)
+    assert loaded.data.key_position(("sumber",)) == (2, 1)
+    # a path that does not exist is placed at its nearest existing ancestor
+    assert loaded.data.position(("sumber", 5, "url")) == (3, 3)
 
 
 def test_billion_laughs_fails_fast_with_one_message() -> None:
