@@ -16,7 +16,7 @@ site of thousands of record pages then costs one template render per page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +134,7 @@ def page_sources(catalogue: Catalogue) -> list[PageSource]:
                 _record_edit_path(innovation.path),
             )
         )
+    pages += _alias_redirects(maker, catalogue)
     for code in site.region_codes:
         profile = catalogue.profiles.get(code)
         view = views.region_view(site, code)
@@ -168,6 +169,19 @@ def page_sources(catalogue: Catalogue) -> list[PageSource]:
                 edit_path=_record_edit_path(event.path),
             )
         )
+    return pages
+
+
+def _alias_redirects(maker: PageMaker, catalogue: Catalogue) -> list[PageSource]:
+    """A page at each earlier slug of an innovation that sends the visitor to the current one."""
+    pages = []
+    for innovation in catalogue.innovations.values():
+        for alias in innovation.alias:
+            here = urls.innovation(alias)
+            target = urls.relative(here, urls.innovation(innovation.slug))
+            view = {"target": target, "nama": innovation.nama}
+            made = maker.make(here, "redirect.html", innovation.nama, view)
+            pages.append(replace(made, metadata={"redirect": target}))
     return pages
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import labels, urls
 from .dates import PartialDate, parse_date
@@ -354,6 +355,7 @@ def region_view(site: Site, code: str) -> dict[str, Any]:
         "province": province,
         "ibu_kota": profile.ibu_kota if profile else None,
         "situs": safe_url(profile.situs) if profile else None,
+        "situs_text": urlsplit(profile.situs).netloc if profile and profile.situs else None,
         "uraian": render_markdown(profile.uraian if profile else None),
         "sumber": sources_view(profile.sumber) if profile else [],
         "catatan": render_markdown(profile.catatan if profile else None),

@@ -71,6 +71,7 @@ RECORDS = {
             url: https://example.org/video
         sdgs: [16]
         tag: [keuangan desa]
+        alias: [cms-kubu-raya]
         penghargaan:
           - nama: Top 45 KIPP
             tahun: "2021"
@@ -403,3 +404,10 @@ def test_page_sources_are_written_as_files_for_another_engine(tmp_path: Path) ->
     assert "edit_path: catalogue/inovasi/cms-desa.yml" in text
     body = text.split("---\n", 2)[2]
     assert "\n\n" not in body.strip()  # one HTML block for any Markdown engine
+
+
+def test_an_earlier_slug_redirects_to_the_innovation(site: Path) -> None:
+    old = page(site, "inovasi/cms-kubu-raya")
+    refresh = old.select_one('meta[http-equiv="refresh"]')
+    assert refresh is not None and refresh["content"] == "0; url=../../inovasi/cms-desa/"
+    assert old.select_one('article a[href="../../inovasi/cms-desa/"]') is not None
