@@ -63,3 +63,24 @@ def test_valid_record_passes(fixture: Path, tmp_path: Path) -> None:
     _install(fixture, catalogue)
     result = read_catalogue(catalogue)
     assert result.problems == []
+
+
+@pytest.mark.parametrize("fixture", INVALID + VALID, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_compiled_check_agrees_with_the_full_schema_check(fixture: Path) -> None:
+    """The fast validator only decides whether the full one runs: they must agree."""
+    import fastjsonschema
+
+    from generator.loader import load_file
+    from generator.schema import _fast_validator, guide_for, validator_for
+
+    kind = fixture.parent.name
+    loaded = load_file(fixture, fixture.name, guide_for(kind))
+    if loaded.data is None:
+        return
+    full_ok = validator_for(kind).is_valid(loaded.data.value)
+    try:
+        _fast_validator(kind)(loaded.data.value)
+        fast_ok = True
+    except fastjsonschema.JsonSchemaException:
+        fast_ok = False
+    assert fast_ok == full_ok
