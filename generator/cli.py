@@ -4,11 +4,12 @@ library. A user's mistake ends with a message and an exit code, never a tracebac
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from .problems import problems_as_json
+from .problems import Problem, problems_as_json
 from .validate import read_catalogue
 
 DEFAULT_CATALOGUE = Path("catalogue")
@@ -30,25 +31,40 @@ def main() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "github"]),
     default="text",
     show_default=True,
+    help="`github`: anotasi GitHub Actions di baris yang bermasalah.",
 )
 @click.option(
     "--require-sources/--no-require-sources",
     default=None,
     help="Wajibkan `sumber` di setiap catatan (bawaan: menurut `katalog.yml`).",
 )
-def validate(catalogue_dir: Path, output_format: str, require_sources: bool | None) -> None:
+@click.option(
+    "--changed",
+    "changed_ref",
+    metavar="REF",
+    help="Periksa hanya catatan yang berubah terhadap ref git REF dan catatan yang merujuknya.",
+)
+def validate(
+    catalogue_dir: Path, output_format: str, require_sources: bool | None, changed_ref: str | None
+) -> None:
     """Periksa setiap catatan di CATALOGUE_DIR (bawaan: catalogue/).
 
     Keluar dengan kode 0 bila valid, 1 bila ada masalah, 2 bila perintahnya salah.
     """
     if not catalogue_dir.is_dir():
         raise click.UsageError(f"folder katalog `{catalogue_dir}` tidak ditemukan")
+    if changed_ref is not None:
+        _validate_changed(catalogue_dir, changed_ref, output_format, require_sources)
+        return
     result = read_catalogue(catalogue_dir, require_sources=require_sources)
     if output_format == "json":
         click.echo(problems_as_json(result.problems))
+    elif output_format == "github":
+        for problem in result.problems:
+            click.echo(_github_annotation(problem))
     else:
         for problem in result.problems:
             click.echo(problem.format())
@@ -138,3 +154,122 @@ def synth(count: int, out_dir: Path, seed: int) -> None:
     except SynthRefused as refusal:
         raise click.UsageError(str(refusal)) from None
     click.echo(summary, err=True)
+
+
+class _TerminalAsker:
+    """Asks the editor on the terminal, in Indonesian; asks nothing when not interactive."""
+
+    def __init__(self, interactive: bool) -> None:
+        self.interactive = interactive
+
+    def prompt(self, label: str, default: str | None) -> str:
+        return str(click.prompt(label, default=default or "", show_default=bool(default)))
+
+    def confirm(self, question: str) -> bool:
+        return click.confirm(question, default=True)
+
+    def say(self, text: str) -> None:
+        click.echo(text, err=True)
+
+
+def _answer_options(command: Callable[..., None]) -> Callable[..., None]:
+    from .scaffold import QUESTIONS, SOURCE_QUESTIONS
+
+    labels = {q.option: q.label for qs in (*QUESTIONS.values(), SOURCE_QUESTIONS) for q in qs}
+    for option in sorted(labels, reverse=True):
+        command = click.option(option, help=labels[option])(command)
+    return command
+
+
+@main.command(name="new")
+@click.argument(
+    "kind",
+    metavar="inovasi|replikasi|kegiatan|wilayah",
+    type=click.Choice(["inovasi", "replikasi", "kegiatan", "wilayah"]),
+)
+@_answer_options
+@click.option("--slug", help="Slug (nama berkas); bawaan: dari nama dan wilayah.")
+@click.option(
+    "--catalogue",
+    "catalogue_dir",
+    default=DEFAULT_CATALOGUE,
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder katalog.",
+)
+@click.option(
+    "--yes", "-y", "assume_yes", is_flag=True, help="Terima tebakan wilayah tanpa bertanya."
+)
+@click.option(
+    "--interaktif/--non-interaktif", "interactive", default=None,
+    help="Tanyakan isian yang belum ada (bawaan: bila dijalankan di terminal).",
+)  # fmt: skip
+def new(
+    kind: str, slug: str | None, catalogue_dir: Path, assume_yes: bool,
+    interactive: bool | None, **given: str | None,
+) -> None:  # fmt: skip
+    """Buat catatan baru (inovasi, replikasi, kegiatan, atau profil wilayah) yang valid.
+
+    Isian wajib diberikan sebagai opsi atau ditanyakan satu per satu; setiap isian langsung
+    diperiksa. Setelah berkas ditulis, seluruh katalog divalidasi.
+    """
+    from .scaffold import write_new_record
+
+    if not (catalogue_dir / "referensi").is_dir():
+        raise click.UsageError(f"folder katalog `{catalogue_dir}` tidak ditemukan")
+    asker = _TerminalAsker(sys.stdin.isatty() if interactive is None else interactive)
+    outcome = write_new_record(kind, catalogue_dir, given, slug, asker, assume_yes)
+    if outcome.usage_errors:
+        raise click.UsageError("\n".join(outcome.usage_errors))
+    click.echo(f"Catatan baru ditulis ke {outcome.display}")
+    for problem in outcome.problems:
+        click.echo(problem.format())
+    click.echo(outcome.summary, err=True)
+    if outcome.own_problems:
+        sys.exit(1)
+
+
+def _github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command: the problem shown on its line of the diff."""
+
+    def escape(text: str, in_property: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if in_property else text
+
+    message = f"{problem.message}; {problem.hint}" if problem.hint else problem.message
+    title = problem.key_path or "katalog"
+    return (
+        f"::error file={escape(problem.path, True)},line={problem.line},col={problem.column},"
+        f"title={escape(title, True)}::{escape(message)}"
+    )
+
+
+def _validate_changed(
+    catalogue_dir: Path, ref: str, output_format: str, require_sources: bool | None
+) -> None:
+    from .changed import ChangedRefError, read_changed
+
+    try:
+        result = read_changed(catalogue_dir, ref, require_sources=require_sources)
+    except ChangedRefError as error:
+        raise click.UsageError(f"--changed {ref}: {error}") from None
+    if output_format == "json":
+        click.echo(problems_as_json(result.problems))
+    for problem in result.problems if output_format != "json" else ():
+        click.echo(_github_annotation(problem) if output_format == "github" else problem.format())
+    if result.full:
+        scope = "berkas bersama (referensi/ atau katalog.yml) berubah: seluruh katalog diperiksa"
+    else:
+        scope = (
+            f"{result.changed} catatan berubah terhadap {ref}; "
+            f"{len(result.checked)} berkas diperiksa (yang berubah dan yang merujuknya)"
+        )
+    if output_format == "text":
+        click.echo(scope + ".", err=True)
+        if result.problems:
+            files = len({p.path for p in result.problems})
+            click.echo(f"{len(result.problems)} masalah di {files} berkas.", err=True)
+        else:
+            click.echo("Tidak ada masalah di berkas yang diperiksa.", err=True)
+    if result.problems:
+        sys.exit(1)
