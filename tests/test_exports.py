@@ -375,3 +375,16 @@ def test_export_files_are_sorted_and_unique(catalogue: Catalogue) -> None:
 def test_build_date_comes_from_source_date_epoch_or_the_records(catalogue: Catalogue) -> None:
     assert build_date_for(catalogue, {"SOURCE_DATE_EPOCH": "1700000000"}) == dt.date(2023, 11, 14)
     assert build_date_for(catalogue, {}) == dt.date(2023, 6, 1)
+
+
+def test_data_page_documents_every_file_and_column() -> None:
+    from generator.exports_tables import TABLES
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "data.md").read_text("utf-8")
+    for name in ("katalog.json", "datapackage.json", "dcat.jsonld", "feed.xml", "dialihkan_ke"):
+        assert name in page
+    for table in TABLES:
+        assert f"### `{table.path}`" in page
+        section = page.split(f"### `{table.path}`", 1)[1].split("\n#", 1)[0]
+        for column in table.columns:
+            assert f"`{column.name}`" in section, (table.name, column.name)
