@@ -411,3 +411,16 @@ def test_an_earlier_slug_redirects_to_the_innovation(site: Path) -> None:
     refresh = old.select_one('meta[http-equiv="refresh"]')
     assert refresh is not None and refresh["content"] == "0; url=../../inovasi/cms-desa/"
     assert old.select_one('article a[href="../../inovasi/cms-desa/"]') is not None
+
+
+def test_pages_load_nothing_from_other_hosts(site: Path) -> None:
+    external = []
+    for html_file in site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup.select("link[href], script[src], img[src], iframe[src]"):
+            target = str(tag.get("href") or tag.get("src"))
+            if tag.name == "link" and tag.get("rel") == ["canonical"]:
+                continue
+            if urlsplit(target).netloc:
+                external.append(f"{html_file.relative_to(site)} -> {target}")
+    assert external == []
