@@ -91,12 +91,15 @@ def export_files(
     base_url: str | None,
     build_date: dt.date,
     extra_region_codes: Iterable[str] = (),
+    html_redirects: bool = True,
 ) -> list[ExportFile]:
     """Every data file of the site, sorted by path.
 
     `base_url` is the site's address (`site_url`); without it, links inside the files are
     relative (see `docs/data.md`). `extra_region_codes` are regions that get a page beyond
-    the catalogue's published ones (so that each region page has its JSON twin)."""
+    the catalogue's published ones (so that each region page has its JSON twin).
+    `html_redirects=False` leaves out the HTML pages at an innovation's old addresses, for a
+    site whose page generator already makes them; the JSON files at old addresses stay."""
     links = Links(base_url)
     data = RecordData(catalogue, links, frozenset(extra_region_codes))
     records = data.all_records()
@@ -131,7 +134,7 @@ def export_files(
             twins[page] = {"versi_format": FORMAT_VERSION, "jenis_catatan": kind, **record}
     for page, twin in twins.items():
         files.append(ExportFile(twin_path(page), json_bytes(twin)))
-    files.extend(_redirects(catalogue, data, twins))
+    files.extend(_redirects(catalogue, data, twins, html_redirects))
     files.sort(key=lambda f: f.path)
     return files
 
@@ -158,7 +161,9 @@ def _katalog(
     }
 
 
-def _redirects(catalogue: Catalogue, data: RecordData, twins: dict[str, Json]) -> list[ExportFile]:
+def _redirects(
+    catalogue: Catalogue, data: RecordData, twins: dict[str, Json], html_pages: bool
+) -> list[ExportFile]:
     """For each old slug of an innovation: an HTML page that sends visitors (and search
     engines, through the canonical link) to the new page, and a copy of the JSON twin with
     `dialihkan_ke`, since a static host cannot redirect a JSON file."""
@@ -169,8 +174,9 @@ def _redirects(catalogue: Catalogue, data: RecordData, twins: dict[str, Json]) -
             old_page = urls.innovation(alias)
             old_file = old_page + "index.html"
             target = data.links.from_file(page, old_file)
-            body = _redirect_html(innovation.nama, target)
-            files.append(ExportFile(old_file, body.encode("utf-8")))
+            if html_pages:
+                body = _redirect_html(innovation.nama, target)
+                files.append(ExportFile(old_file, body.encode("utf-8")))
             moved = {**twins[page], REDIRECT_KEY: data.links.address(twin_path(page))}
             files.append(ExportFile(twin_path(old_page), json_bytes(moved)))
     return files
@@ -202,10 +208,13 @@ def write_exports(
     base_url: str | None,
     build_date: dt.date,
     extra_region_codes: Iterable[str] = (),
+    html_redirects: bool = True,
 ) -> list[Path]:
-    """Write every data file into the built site at `site_dir`; return the paths written."""
+    """Write every data file into the built site at `site_dir`; return the paths written.
+    The arguments are those of :func:`export_files`."""
     written = []
-    for export in export_files(catalogue, base_url, build_date, extra_region_codes):
+    exports = export_files(catalogue, base_url, build_date, extra_region_codes, html_redirects)
+    for export in exports:
         target = site_dir / export.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(export.content)

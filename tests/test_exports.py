@@ -388,3 +388,10 @@ def test_data_page_documents_every_file_and_column() -> None:
         section = page.split(f"### `{table.path}`", 1)[1].split("\n#", 1)[0]
         for column in table.columns:
             assert f"`{column.name}`" in section, (table.name, column.name)
+
+
+def test_html_redirects_can_be_left_to_the_page_generator(catalogue: Catalogue) -> None:
+    exported = {f.path for f in export_files(catalogue, None, BUILD_DATE, html_redirects=False)}
+    assert "inovasi/uji-c/index.html" not in exported
+    assert "inovasi/uji-c.json" in exported
+    assert not any(path.endswith(".html") for path in exported)
