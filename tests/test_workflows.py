@@ -1,0 +1,137 @@
+"""The repository's contributor tooling, checked here because it cannot run here: the GitHub
+workflows, the pre-commit hook, the pull-request template, the contribution guide's worked
+examples, and the `github` output format the workflows rely on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.validate import read_catalogue
+
+from .conftest import REPO
+
+WORKFLOWS = REPO / ".github" / "workflows"
+
+
+def workflow(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def steps(data: dict[str, Any], job: str) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = data["jobs"][job]["steps"]
+    return found
+
+
+def uses(step_list: list[dict[str, Any]]) -> list[str]:
+    return [s["uses"].split("@")[0] for s in step_list if "uses" in s]
+
+
+def runs(step_list: list[dict[str, Any]]) -> list[str]:
+    return [s["run"] for s in step_list if "run" in s]
+
+
+def test_pull_requests_are_validated_built_and_previewed() -> None:
+    data = workflow("validate.yml")
+    assert "pull_request" in data["on"]
+    job = steps(data, "periksa")
+    assert uses(job) == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/upload-artifact",
+    ]
+    [python] = [s for s in job if s.get("uses", "").startswith("actions/setup-python")]
+    assert python["with"]["python-version"] == "3.11"
+    commands = runs(job)
+    assert commands[0] == "pip install -e ."
+    assert "python -m generator validate --format github" in commands[1]
+    assert commands[2].startswith("python -m generator build")
+    [upload] = [s for s in job if s.get("uses", "").startswith("actions/upload-artifact")]
+    assert upload["with"]["path"] == "site/"
+
+
+def test_main_is_published_on_github_pages() -> None:
+    data = workflow("publish.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    assert data["permissions"]["pages"] == "write"
+    assert data["permissions"]["id-token"] == "write"
+    build = steps(data, "bangun")
+    assert "actions/upload-pages-artifact" in uses(build)
+    assert any(c.startswith("python -m generator build") for c in runs(build))
+    assert any("generator validate" in c for c in runs(build))
+    assert data["jobs"]["terbitkan"]["needs"] == "bangun"
+    assert uses(steps(data, "terbitkan")) == ["actions/deploy-pages"]
+
+
+def test_pre_commit_hook_runs_the_validator() -> None:
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    [hook] = [h for repo in config["repos"] for h in repo["hooks"]]
+    assert hook["entry"] == "python -m generator validate"
+    assert hook["pass_filenames"] is False
+    [published] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert published["entry"] == "katalog validate"
+
+
+def test_pull_request_template_asks_for_sources_and_validation() -> None:
+    text = (REPO / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "- [ ] Setiap catatan yang saya tambah atau ubah punya `sumber`" in text
+    assert "python -m generator validate" in text
+
+
+def guide_examples() -> dict[str, str]:
+    """The worked examples of docs/kontribusi.md: `<!-- contoh: kind/slug.yml -->` and the
+    indented block after it."""
+    text = (REPO / "docs" / "kontribusi.md").read_text(encoding="utf-8")
+    examples = {}
+    for match in re.finditer(r"<!-- contoh: (\S+) -->\n\n((?:    .*\n|\n)+)", text):
+        block = "".join(line[4:] + "\n" for line in match.group(2).rstrip("\n").split("\n"))
+        examples[match.group(1)] = block
+    return examples
+
+
+def test_the_guide_has_a_valid_example_of_every_record_kind(catalogue_dir: Path) -> None:
+    examples = guide_examples()
+    assert sorted(name.split("/")[0] for name in examples) == [
+        "inovasi",
+        "kegiatan",
+        "replikasi",
+        "wilayah",
+    ]
+    for name, text in examples.items():
+        assert text.startswith("# yaml-language-server: $schema=../../generator/schemas/")
+        assert "\nsumber:\n" in text and "example.org" in text  # sourced, and clearly not real
+        (catalogue_dir / name).write_text(text, encoding="utf-8")
+    assert read_catalogue(catalogue_dir).problems == []
+
+
+def test_the_guide_shows_both_paths() -> None:
+    text = (REPO / "docs" / "kontribusi.md").read_text(encoding="utf-8")
+    assert text.startswith("# Cara berkontribusi\n")
+    for needed in (
+        "/kontribusi/formulir/",
+        "./scripts/site.sh",
+        "python -m generator new inovasi",
+        "python -m generator new replikasi",
+        "python -m generator validate --changed",
+        "mkdocs serve",
+        "## Aturan sumber",
+    ):
+        assert needed in text, needed
+
+
+def test_github_format_prints_workflow_commands(catalogue_dir: Path) -> None:
+    path = catalogue_dir / "inovasi" / "uji-layanan-b.yml"
+    path.write_text(path.read_text().replace('wilayah: "61.71"', "wilayah: Ketapang"))
+    result = CliRunner().invoke(main, ["validate", "--format", "github", str(catalogue_dir)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"::error file={path},line=2,col=10,title=wilayah::`Ketapang` bukan kode wilayah; "
+        "maksud Anda 61.04 Kabupaten Ketapang?"
+    ]
