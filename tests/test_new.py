@@ -193,3 +193,30 @@ def test_every_shipped_record_starts_with_its_schema_comment() -> None:
         if not path.read_text(encoding="utf-8").startswith(SCHEMA_COMMENT.format(kind=kind) + "\n")
     ]
     assert missing == []
+
+
+def test_new_user_story_innovation_and_replication_reach_the_local_site(
+    catalogue_dir: Path, tmp_path: Path
+) -> None:
+    """The guide's path B: `new inovasi`, `new replikasi`, `validate`, then the built site."""
+    assert new(catalogue_dir, "inovasi", *INNOVATION)[0] == 0
+    replication = ["--inovasi", "SIPANDAI", "--wilayah", "Sambas", "--instansi", "Dinas Contoh"]
+    code, out, err = new(catalogue_dir, "replikasi", *replication, "--tanggal", "2024-02")
+    assert code == 0, out + err
+    assert "sipandai-kubu-raya-di-sambas.yml" in out
+    assert CliRunner().invoke(main, ["validate", str(catalogue_dir)]).exit_code == 0
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
+    config = config.replace(
+        "custom_dir: theme_overrides", f"custom_dir: {REPO / 'theme_overrides'}"
+    )
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = tmp_path / "site"
+    built = CliRunner().invoke(
+        main,
+        ["build", "--catalogue", str(catalogue_dir), "--site-dir", str(site),
+         "--config", str(tmp_path / "mkdocs.yml")],
+    )  # fmt: skip
+    assert built.exit_code == 0, built.output
+    page = (site / "inovasi" / "sipandai-kubu-raya" / "index.html").read_text(encoding="utf-8")
+    assert "SIPANDAI" in page and "Sambas" in page
