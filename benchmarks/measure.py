@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import os
 import platform
+import re
 import shutil
 import signal
 import statistics
@@ -33,7 +34,8 @@ class Run:
         return self.returncode == 0 and not self.stopped
 
     def tail(self, lines: int = 8) -> str:
-        text = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+        raw = self.log.read_text(encoding="utf-8", errors="replace")
+        text = re.sub(r"\x1b\[[0-9;]*m", "", raw).strip().splitlines()
         return "\n".join(text[-lines:])
 
 
@@ -56,7 +58,12 @@ def run_measured(
     with log.open("wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            command,
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
         )
 
         def watch() -> None:
@@ -67,7 +74,7 @@ def run_measured(
                     stopped.append(f"dihentikan setelah {timeout:.0f} s")
                 elif max_disk_bytes is not None and used > max_disk_bytes:
                     stopped.append(
-                        f"dihentikan: memakai lebih dari {max_disk_bytes / 1e9:.0f} GB disk"
+                        f"dihentikan: memakai lebih dari {max_disk_bytes / 1e9:.1f} GB disk"
                     )
                 if stopped:
                     with contextlib.suppress(ProcessLookupError):
@@ -108,9 +115,10 @@ class SiteFacts:
     bytes: int
     innovation_pages: int
     innovation_page_median: float | None
+    partial: bool = False  # the build was stopped: what it had written so far
 
 
-def site_facts(site: Path) -> SiteFacts:
+def site_facts(site: Path, partial: bool = False) -> SiteFacts:
     """Size of a built site, and the median size of its innovation pages."""
     files = 0
     total = 0
@@ -119,7 +127,8 @@ def site_facts(site: Path) -> SiteFacts:
             files += 1
             total += os.stat(os.path.join(root, name)).st_size
     pages = [p.stat().st_size for p in site.glob("inovasi/*/index.html")]
-    return SiteFacts(files, total, len(pages), median([float(p) for p in pages]) if pages else None)
+    page_median = median([float(p) for p in pages]) if pages else None
+    return SiteFacts(files, total, len(pages), page_median, partial)
 
 
 @dataclass

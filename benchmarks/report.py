@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from measure import Machine, Run, SiteFacts, median, package_version
+from measure import Machine, Run, median, package_version
 
 if TYPE_CHECKING:
     from run import SizeResult
@@ -55,26 +56,58 @@ def _overview(results: list[SizeResult]) -> list[str]:
         "## Overview",
         "",
         "| innovations | validate (s) | build (s) | baseline build (s) | build / baseline | "
-        "build peak memory (MiB) | site size (MB) |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "build peak memory (MiB) | site size (MB) | baseline site size (MB) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        baseline = _Baseline(r)
         build = _median_seconds(r.build)
-        baseline = _baseline_seconds(r)
+        site_bytes = float(r.site.bytes) if r.site else None
         lines.append(
             f"| {r.size:,} | {_seconds(_median_seconds(r.validate))} | {_seconds(build)} | "
-            f"{_baseline_cell(r)} | {_ratio(build, baseline)} | {_mib(_peak(r.build))} | "
-            f"{_mb(r.site.bytes if r.site else None)} |"
+            f"{baseline.cell(baseline.seconds, _seconds)} | {baseline.ratio(build, baseline.seconds)} | "
+            f"{_mib(_peak(r.build))} | {_mb(site_bytes)} | {baseline.cell(baseline.bytes, _mb)} |"
         )
     return [*lines, ""]
 
 
+class _Baseline:
+    """The baseline's numbers; when its build was stopped, they are lower bounds."""
+
+    def __init__(self, r: SizeResult) -> None:
+        pairs = [(p, b) for p, b in zip(r.baseline_pages, r.baseline_build, strict=False)]
+        done = [p.seconds + b.seconds for p, b in pairs if p.ok and b.ok]
+        stopped = [p.seconds + b.seconds for p, b in pairs if p.ok and b.stopped]
+        self.bound = not done and bool(stopped)
+        self.seconds = median(done) if done else (stopped[0] if stopped else None)
+        self.pages = _median_seconds(r.baseline_pages)
+        builds = _ok(r.baseline_build) or [b for b in r.baseline_build if b.stopped]
+        self.mkdocs = median([b.seconds for b in builds]) if builds else None
+        self.peak = float(max(b.peak_kib for b in builds)) if builds else None
+        site = r.baseline_site
+        self.bytes = float(site.bytes) if site else None
+        self.files = float(site.files) if site else None
+        self.page = site.innovation_page_median if site else None
+        self.pages_written = site.innovation_pages if site else 0
+
+    def cell(self, value: float | None, render: Callable[[float | None], str]) -> str:
+        if value is None:
+            return "—"
+        return f"> {render(value)} (stopped)" if self.bound else render(value)
+
+    def ratio(self, ours: float | None, theirs: float | None) -> str:
+        text = _ratio(ours, theirs)
+        return f"< {text}" if self.bound and text != "—" else text
+
+
 def _size_section(r: SizeResult) -> list[str]:
+    base = _Baseline(r)
     build = _median_seconds(r.build)
-    baseline = _baseline_seconds(r)
-    pages = _median_seconds(r.baseline_pages)
-    mkdocs = _median_seconds(r.baseline_build)
-    site, base_site = r.site, r.baseline_site
+    site = r.site
+    ours_bytes = float(site.bytes) if site else None
+    ours_files = float(site.files) if site else None
+    ours_page = site.innovation_page_median if site else None
+    page_note = f" ({base.pages_written:,} pages written before the stop)" if base.bound else ""
     lines = [
         f"## {r.size:,} innovations",
         "",
@@ -83,31 +116,28 @@ def _size_section(r: SizeResult) -> list[str]:
         "",
         "| measure | katalog | baseline | katalog / baseline |",
         "|---|---:|---:|---:|",
-        f"| validate time, s (median of {len(r.validate)}) | {_seconds(_median_seconds(r.validate))} | — | — |",
-        f"| full build time, s (median of {_ok_count(r.build)} / {_ok_count(r.baseline_build)}) | "
-        f"{_seconds(build)} | {_baseline_cell(r)} (pages {_seconds(pages)} + mkdocs {_seconds(mkdocs)}) | "
-        f"{_ratio(build, baseline)} |",
-        f"| peak memory of the build, MiB | {_mib(_peak(r.build))} | {_mib(_peak(r.baseline_build))} | "
-        f"{_ratio(_peak(r.build), _peak(r.baseline_build))} |",
-        f"| site size, MB | {_mb(_bytes(site))} | {_mb(_bytes(base_site))} | "
-        f"{_ratio(_bytes(site), _bytes(base_site))} |",
-        f"| site files | {_count(site.files if site else None)} | "
-        f"{_count(base_site.files if base_site else None)} | "
-        f"{_ratio(site.files if site else None, base_site.files if base_site else None)} |",
-        f"| bytes per innovation page (median of `inovasi/*/index.html`) | "
-        f"{_count(_page(site))} | {_count(_page(base_site))} | {_ratio(_page(site), _page(base_site))} |",
-        f"| search: bytes fetched for a first query | {NOT_MEASURED} (search issue) | {NOT_MEASURED} | — |",
+        f"| validate time, s (median of {_ok_count(r.validate)}) | "
+        f"{_seconds(_median_seconds(r.validate))} | — | — |",
+        f"| full build time, s (median of {_ok_count(r.build)} / {len(r.baseline_build)}) | "
+        f"{_seconds(build)} | {base.cell(base.seconds, _seconds)} (pages {_seconds(base.pages)} + "
+        f"mkdocs {_seconds(base.mkdocs)}) | {base.ratio(build, base.seconds)} |",
+        f"| peak memory of the build, MiB | {_mib(_peak(r.build))} | {base.cell(base.peak, _mib)} | "
+        f"{base.ratio(_peak(r.build), base.peak)} |",
+        f"| site size, MB | {_mb(ours_bytes)} | {base.cell(base.bytes, _mb)} | "
+        f"{base.ratio(ours_bytes, base.bytes)} |",
+        f"| site files | {_count(ours_files)} | {base.cell(base.files, _count)} | "
+        f"{base.ratio(ours_files, base.files)} |",
+        f"| bytes per innovation page (median of `inovasi/*/index.html`) | {_count(ours_page)} | "
+        f"{_count(base.page)}{page_note} | {_ratio(ours_page, base.page)} |",
+        f"| search: bytes fetched for a first query | {NOT_MEASURED} (search issue) | "
+        f"{NOT_MEASURED} | — |",
         f"| `mkdocs serve`: one record edited to page reloaded | {NOT_MEASURED} (serve issue) | "
         f"{NOT_MEASURED} | — |",
         "",
     ]
     if r.loads:
-        lines.append(
-            "1-minute load at the start of each run: "
-            + ", ".join(f"{x:.2f}" for x in r.loads)
-            + "."
-        )
-        lines.append("")
+        loads = ", ".join(f"{x:.2f}" for x in r.loads)
+        lines += [f"1-minute load at the start of each run: {loads}.", ""]
     for note in r.notes:
         lines += ["Note:", "", "```text", note.strip(), "```", ""]
     return lines
@@ -126,38 +156,9 @@ def _median_seconds(runs: list[Run]) -> float | None:
     return median([run.seconds for run in done]) if done else None
 
 
-def _baseline_cell(r: SizeResult) -> str:
-    """The baseline's median time, or how long it ran before the watchdog stopped it."""
-    value = _baseline_seconds(r)
-    if value is not None:
-        return _seconds(value)
-    stopped = [run for run in r.baseline_build if run.stopped]
-    if stopped:
-        return f"> {stopped[0].seconds:.0f} (stopped)"
-    return "—"
-
-
-def _baseline_seconds(r: SizeResult) -> float | None:
-    """Pages plus mkdocs, run by run, so the median is of whole baseline builds."""
-    totals = [
-        p.seconds + b.seconds
-        for p, b in zip(r.baseline_pages, r.baseline_build, strict=False)
-        if p.ok and b.ok
-    ]
-    return median(totals) if totals else None
-
-
 def _peak(runs: list[Run]) -> float | None:
     done = _ok(runs)
     return float(max(run.peak_kib for run in done)) if done else None
-
-
-def _bytes(site: SiteFacts | None) -> float | None:
-    return float(site.bytes) if site else None
-
-
-def _page(site: SiteFacts | None) -> float | None:
-    return site.innovation_page_median if site else None
 
 
 def _seconds(value: float | None) -> str:

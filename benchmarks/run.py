@@ -73,7 +73,7 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
         "--baseline-timeout", type=float, default=1800, help="seconds per baseline build"
     )
     parser.add_argument(
-        "--baseline-max-disk-gb", type=float, default=20, help="stop a baseline build using more"
+        "--baseline-max-disk-gb", type=float, default=10, help="stop a baseline build using more"
     )
     parser.add_argument(
         "--repeat-limit", type=float, default=300, help="a run longer than this is not repeated"
@@ -234,8 +234,9 @@ def _measure_baseline(
                 f"baseline: satu kali saja (lebih dari {options.repeat_limit:.0f} s)"
             )
             break
-    if result.baseline_build and result.baseline_build[-1].ok:
-        result.baseline_site = site_facts(site)
+    last = result.baseline_build[-1] if result.baseline_build else None
+    if last is not None and (last.ok or last.stopped) and site.is_dir():
+        result.baseline_site = site_facts(site, partial=not last.ok)
     shutil.rmtree(base, ignore_errors=True)
 
 
