@@ -21,7 +21,7 @@ from .problems import Problem, display_path
 from .rules import check_cross_references
 from .scaffold import MAX_SLUG, CatalogueFacts
 from .schema import RECORD_KINDS, check_against_schema, guide_for
-from .validate import SLUG, Record, _missing_sources, read_catalogue, record_files
+from .validate import SLUG, Record, missing_sources, read_catalogue, record_files
 
 SHARED_PREFIXES = ("referensi/", "katalog.yml")
 
@@ -188,7 +188,7 @@ def read_changed(folder: Path, ref: str, require_sources: bool | None = None) ->
         if record is not None:
             schema_problems.extend(check_against_schema(record.kind, record.data, record.display))
     if require_sources:
-        specific.extend(_missing_sources([loaded[key] for key in relevant if key in loaded]))
+        specific.extend(missing_sources([loaded[key] for key in relevant if key in loaded]))
     rules = check_cross_references(records, facts.regions, set(facts.sectors))
     specific.extend(p for p in rules if p.path in reported)
     # As in a full run: one message per spot, the specific one before the schema's generic one.

@@ -167,7 +167,7 @@ def _read_catalogue(folder: Path, require_sources: bool | None) -> ReadResult:
             records.append(Record(kind, slug, path, display, loaded.data))
 
     if require_sources:
-        problems.extend(_missing_sources(records))
+        problems.extend(missing_sources(records))
     specific.extend(check_cross_references(records, regions, {s.kode for s in sector_list}))
     # One message per spot: where the loader or a rule said something specific about a value
     # (an alias, a region code with a guess of what was meant), the schema's generic message
@@ -218,7 +218,8 @@ def _sectors(located: Located | None, display: str, problems: list[Problem]) -> 
     return sectors
 
 
-def _missing_sources(records: list[Record]) -> list[Problem]:
+def missing_sources(records: list[Record]) -> list[Problem]:
+    """A problem for every record without `sumber` (the shipped catalogue requires them)."""
     problems = []
     for record in records:
         if isinstance(record.data.value, dict) and not record.values.get("sumber"):
