@@ -24,9 +24,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from . import urls
+from .exports import build_date_for, write_exports
+from .model import Catalogue
 from .pages import PageSource, page_sources, problems_page_source
 from .problems import Problem
 from .validate import read_catalogue
+from .views import Site
 
 # Problems during `mkdocs serve` are printed on a logger of our own: MkDocs counts warnings
 # on its `mkdocs.*` loggers and, in strict mode, would abort the rebuild we want to show.
@@ -53,6 +56,7 @@ class KatalogConfig(Config):
 class KatalogPlugin(BasePlugin[KatalogConfig]):
     def __init__(self) -> None:
         self.catalogue_dir: Path | None = None
+        self.catalogue: Catalogue | None = None
         self.serving = False
         self.sources: dict[str, PageSource] = {}
         self.problems: list[Problem] = []
@@ -68,6 +72,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.docs_prefix = _relative_prefix(Path(config.docs_dir), base)
         result = read_catalogue(self.catalogue_dir)
         self.problems = result.problems
+        self.catalogue = result.catalogue
         if result.problems and not self.serving:
             lines = [p.format() for p in result.problems]
             lines.append(f"{len(result.problems)} masalah di katalog; situs tidak dibangun.")
@@ -82,7 +87,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             ]
         else:
             assert result.catalogue is not None
-            generated = page_sources(result.catalogue)
+            generated = page_sources(result.catalogue, config.site_url or None)
         self.sources = {source.path: source for source in generated}
         return config
 
@@ -119,6 +124,25 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             ]
         )
         return source.body
+
+    def on_post_build(self, *, config: Any) -> None:
+        # Steps that add files come first: the search index (issue 6) runs last.
+        self._write_open_data(config)
+
+    def _write_open_data(self, config: Any) -> None:
+        """The open-data files (`exports`) beside the pages: katalog.json, the CSV tables,
+        the feed, DCAT and each record page's JSON twin. The page generator already makes
+        the HTML redirect pages at an innovation's old slugs."""
+        if self.catalogue is None or self.problems:
+            return
+        write_exports(
+            self.catalogue,
+            Path(config.site_dir),
+            config.site_url or None,
+            build_date_for(self.catalogue),
+            extra_region_codes=Site(self.catalogue).region_codes,
+            html_redirects=False,
+        )
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.catalogue_dir is not None:

@@ -97,9 +97,10 @@ def _record_edit_path(record_path: str) -> str:
     return CATALOGUE_PREFIX + record_path
 
 
-def page_sources(catalogue: Catalogue) -> list[PageSource]:
-    """Every generated page of the site for a valid catalogue, hubs first."""
-    site = Site(catalogue)
+def page_sources(catalogue: Catalogue, base_url: str | None = None) -> list[PageSource]:
+    """Every generated page of the site for a valid catalogue, hubs first. `base_url` is the
+    site's address (`site_url`), used in the record pages' JSON-LD; None keeps it relative."""
+    site = Site(catalogue, base_url)
     maker = PageMaker()
     pages = [
         maker.make(

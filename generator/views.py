@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from . import labels, urls
 from .dates import PartialDate, parse_date
+from .exports_linked import Record, jsonld_for
+from .exports_records import twin_path
 from .markdown_render import phone_url, render_markdown, safe_url
 from .model import Catalogue, Event, Innovation, Replication, Source
 
@@ -29,8 +31,11 @@ class Link:
 class Site:
     """What every view needs to know about the whole catalogue, computed once per build."""
 
-    def __init__(self, catalogue: Catalogue) -> None:
+    def __init__(self, catalogue: Catalogue, base_url: str | None = None) -> None:
         self.catalogue = catalogue
+        # The site's address (`site_url`) makes the JSON-LD addresses absolute; without it
+        # they are relative to each page, as the exports' are.
+        self.base_url = base_url or None
         kalbar = [
             r.code
             for r in catalogue.regions.by_code.values()
@@ -112,6 +117,15 @@ class Page:
             "stage_date": stage.tanggal.indonesian(),
             "started": replication.started.indonesian(),
         }
+
+
+def open_data(page: Page, record: Record) -> dict[str, str]:
+    """A record page's machine-readable twins: its schema.org JSON-LD, ready to embed in a
+    script element, and the link to its JSON file (see `exports`)."""
+    return {
+        "jsonld": jsonld_for(page.site.catalogue, record, page.site.base_url),
+        "json_twin": page.href(twin_path(page.here)),
+    }
 
 
 def year_text(innovation: Innovation) -> str:
@@ -222,6 +236,7 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
         "contact": contact,
         "owner_site": safe_url(owner_profile.situs) if owner_profile else None,
         "contribute": page.href(urls.CONTRIBUTE),
+        "open_data": open_data(page, innovation),
     }
 
 
@@ -253,6 +268,7 @@ def replication_view(site: Site, replication: Replication) -> dict[str, Any]:
         "hasil": render_markdown(replication.hasil),
         "sumber": sources_view(replication.sumber),
         "catatan": render_markdown(replication.catatan),
+        "open_data": open_data(page, replication),
     }
 
 
@@ -292,6 +308,7 @@ def event_view(site: Site, event: Event) -> dict[str, Any]:
         ],
         "sumber": sources_view(event.sumber),
         "catatan": render_markdown(event.catatan),
+        "open_data": open_data(page, event),
     }
 
 
@@ -377,4 +394,5 @@ def region_view(site: Site, code: str) -> dict[str, Any]:
         ],
         "awards": awards,
         "members": members,
+        "open_data": open_data(page, profile or region),
     }
