@@ -25,7 +25,7 @@ def write_report(
         "",
         "## Machine and run",
         "",
-        f"- Date: {machine.date}",
+        f"- Date of this report: {machine.date} (each size shows when it was measured)",
         f"- CPU: {machine.cpu_model}; `nproc` {machine.cpus}; memory {machine.memory_gib:.1f} GiB",
         f"- System: {machine.system}; Python {machine.python}; MkDocs {package_version('mkdocs')}; "
         f"Material {package_version('mkdocs-material')}",
@@ -111,6 +111,8 @@ def _size_section(r: SizeResult) -> list[str]:
     lines = [
         f"## {r.size:,} innovations",
         "",
+        f"Measured {r.measured or '?'}.",
+        "",
         f"Catalogue: {r.summary or '?'} {r.catalogue_files:,} files, {_mb(r.catalogue_bytes)} MB; "
         f"synth took {_seconds(r.synth.seconds if r.synth else None)} s.",
         "",
@@ -180,4 +182,5 @@ def _count(value: float | None) -> str:
 def _ratio(ours: float | None, theirs: float | None) -> str:
     if ours is None or theirs is None or theirs == 0:
         return "—"
-    return f"{ours / theirs:.2f}×"
+    ratio = ours / theirs
+    return f"{ratio:.2f}×" if ratio >= 0.1 else f"{ratio:.2g}×"

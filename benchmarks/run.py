@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from measure import (
     Run,
@@ -40,6 +41,7 @@ class SizeResult:
     """Everything measured for one catalogue size."""
 
     size: int
+    measured: str = ""  # date and time the measurement of this size started
     summary: str = ""
     catalogue_files: int = 0
     catalogue_bytes: int = 0
@@ -84,6 +86,12 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--work-dir", type=Path, default=HERE / ".work")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument(
+        "--report-only", action="store_true", help="rewrite RESULTS.md from results.json"
+    )
+    parser.add_argument(
+        "--merge", action="store_true", help="keep other sizes from the previous results.json"
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="keep catalogues and sites in the work dir"
     )
     return parser.parse_args(argv)
@@ -104,6 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         "seed": options.seed,
     }
     results: list[SizeResult] = []
+    if options.report_only:
+        previous = json.loads(options.output.with_name("results.json").read_text(encoding="utf-8"))
+        write_report(options.output, machine, previous["context"], _previous(options.output))
+        return 0
+    if options.merge:
+        results = [r for r in _previous(options.output) if r.size not in sizes]
 
     def save() -> None:
         write_report(options.output, machine, context, results)
@@ -117,8 +131,9 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     for size in sizes:
-        result = SizeResult(size)
+        result = SizeResult(size, measured=machine_facts().date)
         results.append(result)
+        results.sort(key=lambda r: r.size)
         work = options.work_dir / f"size-{size}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
@@ -226,7 +241,7 @@ def _measure_baseline(
         )
         if not build.ok:
             result.notes.append(
-                f"baseline: mkdocs {build.stopped or f'gagal ({build.returncode})'}: {build.tail(3)}"
+                f"baseline: mkdocs {build.stopped or f'gagal ({build.returncode})'}\n{build.tail(3)}"
             )
             break
         if pages.seconds + build.seconds > options.repeat_limit:
@@ -260,6 +275,30 @@ def _git(*args: str) -> str:
 
 def _jsonable(result: SizeResult) -> dict[str, object]:
     return asdict(result)
+
+
+def _previous(output: Path) -> list[SizeResult]:
+    """The sizes of an earlier run, read back from results.json (for --merge)."""
+    path = output.with_name("results.json")
+    if not path.is_file():
+        return []
+    results = []
+    for data in json.loads(path.read_text(encoding="utf-8"))["sizes"]:
+        for key in ("synth", "validate", "build", "baseline_pages", "baseline_build"):
+            value = data.get(key)
+            if isinstance(value, list):
+                data[key] = [_run(item) for item in value]
+            elif isinstance(value, dict):
+                data[key] = _run(value)
+        for key in ("site", "baseline_site"):
+            if data.get(key):
+                data[key] = SiteFacts(**data[key])
+        results.append(SizeResult(**data))
+    return results
+
+
+def _run(data: dict[str, Any]) -> Run:
+    return Run(**{**data, "log": Path(data["log"])})
 
 
 if __name__ == "__main__":
