@@ -25,6 +25,7 @@ from mkdocs.structure.toc import get_toc
 
 from . import urls
 from .exports import build_date_for, write_exports
+from .form_data import FORM_DATA_PATH, form_data_json
 from .model import Catalogue
 from .pages import PageSource, page_sources, problems_page_source
 from .problems import Problem
@@ -97,6 +98,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, source.path, content=source.content))
+        if self.catalogue is not None:
+            content = form_data_json(self.catalogue, self.config.edit_base_url)
+            files.append(File.generated(config, FORM_DATA_PATH, content=content))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
