@@ -10,9 +10,13 @@ from typing import Any
 
 from . import labels, urls
 from .model import Innovation
+from .network import replications_overview
 from .views import KALBAR, Page, Site
 
 NEWEST_ON_HOME = 6
+# The replications hub lists the most recently active ones only; every replication is
+# listed on its innovation's and its region's page and in data/replikasi.csv.
+LATEST_ON_REPLICATIONS_HUB = 50
 ACTIVITY_ON_HOME = 8
 
 
@@ -185,7 +189,9 @@ def replications_hub_view(site: Site) -> dict[str, Any]:
             for code, label in labels.REPLICATION_STAGE.items()
             if per_stage.get(code)
         ],
-        "entries": [page.replication_item(r) for r in replications],
+        "entries": [page.replication_item(r) for r in replications[:LATEST_ON_REPLICATIONS_HUB]],
+        "more": max(0, len(replications) - LATEST_ON_REPLICATIONS_HUB),
+        **replications_overview(page),
     }
 
 

@@ -41,7 +41,14 @@ if not serve_log.handlers:
     serve_log.addHandler(_handler)
     serve_log.propagate = False
 
-HUB_URLS = (urls.HOME, urls.INNOVATIONS, urls.REGIONS, urls.REPLICATIONS, urls.EVENTS)
+HUB_URLS = (
+    urls.HOME,
+    urls.INNOVATIONS,
+    urls.REGIONS,
+    urls.REPLICATIONS,
+    urls.EVENTS,
+    urls.STATISTICS,
+)
 
 
 class KatalogConfig(Config):

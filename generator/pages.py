@@ -26,6 +26,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from . import listings, urls, views
 from .model import Catalogue
 from .problems import Problem
+from .statistics import statistics_view
 from .views import Site
 
 CATALOGUE_PREFIX = "catalogue/"
@@ -121,6 +122,14 @@ def page_sources(catalogue: Catalogue, base_url: str | None = None) -> list[Page
             listings.replications_hub_view(site),
         ),
         maker.make(urls.EVENTS, "events_hub.html", "Kegiatan", listings.events_hub_view(site)),
+        maker.make(
+            urls.STATISTICS,
+            "statistics.html",
+            "Statistik",
+            statistics_view(site),
+            "Inovasi per wilayah, tahun, bidang dan tahap; replikasi per tahap; perangkat daerah "
+            "yang berinovasi.",
+        ),
     ]
     for url, title, view in [*listings.sector_pages(site), *listings.year_pages(site)]:
         pages.append(maker.make(url, "listing.html", title, view))

@@ -18,6 +18,7 @@ REPLICATIONS = "replikasi/"
 EVENTS = "kegiatan/"
 ABOUT = "tentang/"
 CONTRIBUTE = "kontribusi/"
+STATISTICS = "statistik/"  # charts drawn at build time (issue 7)
 
 
 def innovation(slug: str) -> str:

@@ -18,6 +18,7 @@ from .exports_linked import Record, jsonld_for
 from .exports_records import twin_path
 from .markdown_render import phone_url, render_markdown, safe_url
 from .model import Catalogue, Event, Innovation, Replication, Source
+from .progress import commitment_board, innovation_timeline, region_progress
 
 KALBAR = "61"
 
@@ -228,6 +229,7 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
         "tag": list(innovation.tag),
         "sumber": sources_view(innovation.sumber),
         "catatan": render_markdown(innovation.catatan),
+        "timeline": innovation_timeline(page, replications),
         "replications": [
             {**page.replication_item(r), "modifikasi": render_markdown(r.modifikasi)}
             for r in replications
@@ -298,6 +300,7 @@ def event_view(site: Site, event: Event) -> dict[str, Any]:
         "participants": participants,
         "without_replication": sum(1 for p in participants if not p["replications"]),
         "other_replications": others,
+        "board": commitment_board(page, event),
         "results": [
             {
                 "innovation": page.innovation(r.inovasi),
@@ -383,6 +386,7 @@ def region_view(site: Site, code: str) -> dict[str, Any]:
             for r in sorted(catalogue.replications_by(code), key=lambda r: r.started, reverse=True)
         ],
         "replicated_by_others": replicated_by_others,
+        "progress": region_progress(page, code),
         "events": [
             {
                 "link": page.event(e.slug),

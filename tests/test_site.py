@@ -336,7 +336,8 @@ def test_listings_group_innovations_by_sector_and_year(site: Path) -> None:
 def test_navigation_holds_only_the_hub_pages(site: Path) -> None:
     nav = page(site, "inovasi/cms-desa").select(".md-tabs__link")
     assert [a.get_text(strip=True) for a in nav] == [
-        "Beranda", "Inovasi", "Wilayah", "Replikasi", "Kegiatan", "Tentang", "Kontribusi",
+        "Beranda", "Inovasi", "Wilayah", "Replikasi", "Kegiatan", "Statistik", "Tentang",
+        "Kontribusi",
         "Data Terbuka",
     ]  # fmt: skip
 
