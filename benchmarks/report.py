@@ -29,7 +29,7 @@ def write_report(
         f"- CPU: {machine.cpu_model}; `nproc` {machine.cpus}; memory {machine.memory_gib:.1f} GiB",
         f"- System: {machine.system}; Python {machine.python}; MkDocs {package_version('mkdocs')}; "
         f"Material {package_version('mkdocs-material')}",
-        f"- Command: `{context['command'].strip()}`; seed {context['seed']}; "
+        f"- Last command: `{context['command'].strip()}`; seed {context['seed']}; "
         f"{context['runs']} runs per measurement, median shown",
         f"- Code: commit `{context['commit']}`"
         + (" with uncommitted changes in the working tree" if context["dirty"] else ""),
@@ -46,6 +46,15 @@ def write_report(
     ]
     if results:
         lines += _overview(results)
+    if any(_Baseline(r).bound for r in results):
+        lines += [
+            "A baseline marked *(stopped)* was stopped by the benchmark's disk guard or time "
+            "limit before it finished: MkDocs' automatic nav puts every page into every page, so "
+            "the plain site grows with the square of the page count. Its numbers are lower bounds "
+            "(`>`) and the ratios upper bounds (`<`); its page size is the median of the "
+            "innovation pages it had written.",
+            "",
+        ]
     for result in results:
         lines += _size_section(result)
     path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
@@ -111,7 +120,7 @@ def _size_section(r: SizeResult) -> list[str]:
     lines = [
         f"## {r.size:,} innovations",
         "",
-        f"Measured {r.measured or '?'}.",
+        f"Measured {r.measured or '?'}" + (f" by `{r.command.strip()}`." if r.command else "."),
         "",
         f"Catalogue: {r.summary or '?'} {r.catalogue_files:,} files, {_mb(r.catalogue_bytes)} MB; "
         f"synth took {_seconds(r.synth.seconds if r.synth else None)} s.",
@@ -128,7 +137,7 @@ def _size_section(r: SizeResult) -> list[str]:
         f"| site size, MB | {_mb(ours_bytes)} | {base.cell(base.bytes, _mb)} | "
         f"{base.ratio(ours_bytes, base.bytes)} |",
         f"| site files | {_count(ours_files)} | {base.cell(base.files, _count)} | "
-        f"{base.ratio(ours_files, base.files)} |",
+        f"{'—' if base.bound else _ratio(ours_files, base.files)} |",
         f"| bytes per innovation page (median of `inovasi/*/index.html`) | {_count(ours_page)} | "
         f"{_count(base.page)}{page_note} | {_ratio(ours_page, base.page)} |",
         f"| search: bytes fetched for a first query | {NOT_MEASURED} (search issue) | "

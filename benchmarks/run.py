@@ -42,6 +42,7 @@ class SizeResult:
 
     size: int
     measured: str = ""  # date and time the measurement of this size started
+    command: str = ""
     summary: str = ""
     catalogue_files: int = 0
     catalogue_bytes: int = 0
@@ -131,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     for size in sizes:
-        result = SizeResult(size, measured=machine_facts().date)
+        result = SizeResult(size, measured=machine_facts().date, command=context["command"])
         results.append(result)
         results.sort(key=lambda r: r.size)
         work = options.work_dir / f"size-{size}"
