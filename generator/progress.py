@@ -125,25 +125,45 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> dict[str
     }
 
 
+REGION_ROWS = 100
+
+
 def region_progress(page: Page, code: str) -> dict[str, Any]:
     """A region's replications (what it took from whom, how far each got) and the
-    replications of its own innovations by other regions."""
+    replications of its own innovations by other regions, with a summary per replicating
+    region. Detail rows stop at the `REGION_ROWS` most recent; the summaries are bounded by
+    the number of regions, so the page stays readable for a region with thousands."""
     catalogue = page.site.catalogue
-    done = sorted(catalogue.replications_by(code), key=lambda r: (r.started, r.slug))
+    implemented = REPLICATION_STAGES.index("implementasi")
+    done = sorted(catalogue.replications_by(code), key=lambda r: (r.started, r.slug), reverse=True)
     received = sorted(
         (r for i in catalogue.innovations_of(code) for r in catalogue.replications_of(i.slug)),
         key=lambda r: (r.started, r.slug),
+        reverse=True,
     )
+    per_region: dict[str, list[Replication]] = defaultdict(list)
+    for replication in received:
+        per_region[replication.wilayah].append(replication)
+    by_region = [
+        {
+            "region": page.region(region),
+            "count": len(items),
+            "implemented": sum(1 for r in items if statistics.furthest_stage(r) >= implemented),
+        }
+        for region, items in sorted(per_region.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
     return {
-        "done": [progress_row(page, r) for r in done],
-        "received": [progress_row(page, r) for r in received],
+        "done": [progress_row(page, r) for r in done[:REGION_ROWS]],
+        "done_total": len(done),
+        "done_more": max(0, len(done) - REGION_ROWS),
+        "received": [progress_row(page, r) for r in received[:REGION_ROWS]],
+        "received_total": len(received),
+        "received_more": max(0, len(received) - REGION_ROWS),
+        "received_by_region": by_region,
         "done_owners": len({catalogue.innovations[r.inovasi].wilayah for r in done}),
-        "received_regions": len({r.wilayah for r in received}),
-        "done_implemented": sum(
-            1
-            for r in done
-            if statistics.furthest_stage(r) >= REPLICATION_STAGES.index("implementasi")
-        ),
+        "received_regions": len(per_region),
+        "done_implemented": sum(1 for r in done if statistics.furthest_stage(r) >= implemented),
+        "csv": page.href("data/replikasi.csv"),
     }
 
 

@@ -276,7 +276,9 @@ def test_region_page_shows_what_it_replicated_from_whom_and_how_far(
 ) -> None:
     page = body(site, "wilayah/kabupaten-ketapang")
     done = page.select("#replikasi ~ .k-board")[0]
-    expected = sorted(catalogue.replications_by("61.04"), key=lambda r: (r.started, r.slug))
+    expected = sorted(
+        catalogue.replications_by("61.04"), key=lambda r: (r.started, r.slug), reverse=True
+    )
     rows = done.select("tbody tr")
     assert [r.select("a")[0].get_text() for r in rows] == [
         catalogue.innovations[r.inovasi].nama for r in expected
@@ -293,7 +295,7 @@ def test_region_page_shows_what_it_replicated_from_whom_and_how_far(
 
 def test_region_page_shows_who_replicated_its_innovations(site: Path, catalogue: Catalogue) -> None:
     page = body(site, "wilayah/kabupaten-kubu-raya")
-    received = page.select_one("#direplikasi ~ .k-board")
+    received = page.select_one("#direplikasi ~ .k-board table.k-progress-table")
     assert received is not None
     expected = [
         r for i in catalogue.innovations_of("61.12") for r in catalogue.replications_of(i.slug)
@@ -306,6 +308,26 @@ def test_region_page_shows_who_replicated_its_innovations(site: Path, catalogue:
     )
     regions = len({r.wilayah for r in expected})
     assert f"{len(expected)} replikasi oleh {regions} wilayah" in page.get_text(" ", strip=True)
+    summary = page.select_one('table[data-table="direplikasi-per-wilayah"]')
+    per_region = {
+        tr.select("td")[0].get_text(): (
+            int(tr.select("td")[1].get_text()),
+            int(tr.select("td")[2].get_text()),
+        )
+        for tr in summary.select("tbody tr")
+    }
+    implemented = REPLICATION_STAGES.index("implementasi")
+    assert per_region == {
+        catalogue.region_name(code): (
+            sum(1 for r in expected if r.wilayah == code),
+            sum(
+                1
+                for r in expected
+                if r.wilayah == code and furthest([s.tahap for s in r.tahapan]) >= implemented
+            ),
+        )
+        for code in {r.wilayah for r in expected}
+    }
 
 
 # --- commitment event -----------------------------------------------------------------------
