@@ -4,6 +4,7 @@ every step succeeded, so a failed build leaves the last good site untouched."""
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -29,6 +30,9 @@ def build_site(catalogue_dir: Path, site_dir: Path, config_file: Path) -> str:
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    # The plugin defaults SOURCE_DATE_EPOCH to the catalogue's date (reproducible builds);
+    # it must not carry over to the next build of this process.
+    epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         plugin = config.plugins.get("katalog")
@@ -44,6 +48,11 @@ def build_site(catalogue_dir: Path, site_dir: Path, config_file: Path) -> str:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if epoch_before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch_before
     _swap_in(staging, site_dir)
     pages = sum(1 for _ in site_dir.rglob("index.html"))
     return f"Situs dibangun di {site_dir}: {pages} halaman."

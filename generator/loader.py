@@ -21,6 +21,9 @@ from .problems import Problem, format_key_path
 MAX_FILE_BYTES = 1_000_000
 MAX_STRING_CHARS = 50_000
 MAX_DEPTH = 12
+# Composing a node tree recurses once per level (in C for libyaml): a file of 100,000 `[`
+# crashed the process. Nesting is measured on the event stream before composing.
+MAX_PARSE_DEPTH = 100
 
 _IMPLICIT = "katalog:implicit"
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -137,15 +140,26 @@ def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or a located problem when it is too large or not UTF-8."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # A pull request can add a symlink: it must not make the build read outside the
+        # catalogue. A FIFO or device would block or never end.
+        return None, [
+            Problem(
+                display, 1, 1, "", "berkas catatan harus berkas biasa, bukan tautan simbolik",
+                "ganti tautan dengan berkas YAML yang sebenarnya",
+            )
+        ]  # fmt: skip
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)  # never more: a huge file is not read whole
+            size = len(raw) if len(raw) <= MAX_FILE_BYTES else path.stat().st_size
     except OSError as error:
         return None, [Problem(display, 1, 1, "", f"berkas tidak dapat dibaca: {error.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
         return None, [
             Problem(
                 display, 1, 1, "",
-                f"berkas terlalu besar ({len(raw):,} byte; batas {MAX_FILE_BYTES:,} byte)",
+                f"berkas terlalu besar ({size:,} byte; batas {MAX_FILE_BYTES:,} byte)",
                 "pecah isinya atau pindahkan lampiran ke tautan",
             )
         ]  # fmt: skip
@@ -175,6 +189,11 @@ def load_file(path: Path, display: str, guide: TypeGuide | None) -> LoadedFile:
 
 def load_text(text: str, display: str, guide: TypeGuide | None) -> LoadedFile:
     """Convert YAML text (one document) into located values, guided by the schema."""
+    too_deep = _too_deep(text)
+    if too_deep is not None:
+        line, column = too_deep
+        message = f"struktur terlalu dalam (lebih dari {MAX_DEPTH} tingkat)"
+        return LoadedFile(display, None, [Problem(display, line, column, "", message)])
     loader = _TextLoader(text)
     try:
         root = loader.get_single_node()
@@ -203,6 +222,44 @@ def load_text(text: str, display: str, guide: TypeGuide | None) -> LoadedFile:
     return LoadedFile(
         display, Located(value, text, root if converter.problems else None), converter.problems
     )
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the text's nesting depth, counted cheaply: every level opens with a
+    bracket, a brace, a new line or a block indicator (`- `, `? `) and a key on it."""
+    indicators = sum(text.count(mark) for mark in ("\n", "[", "{", "-", "?"))
+    return 2 * indicators + 2
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the text nests deeper than `MAX_PARSE_DEPTH`, as a 1-based (line, column).
+
+    Parsing events keeps no stack of nodes, so it is safe on any input; it runs only when
+    the cheap bound says a record could be that deep. A syntax error is left to composing,
+    which reports it with its message."""
+    if _nesting_bound(text) <= 4 * MAX_PARSE_DEPTH:
+        return None
+    loader = _TextLoader(text)
+    depth = 0
+    first_too_deep: tuple[int, int] | None = None
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                mark = event.start_mark
+                where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                if depth == MAX_DEPTH + 2 and first_too_deep is None:
+                    first_too_deep = where
+                if depth > MAX_PARSE_DEPTH:
+                    return first_too_deep or where
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
 
 
 # PyYAML's wording of the syntax errors editors make most, and what to do about each.

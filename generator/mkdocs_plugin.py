@@ -11,7 +11,9 @@ from the generator core (`pages.page_sources`).
 
 from __future__ import annotations
 
+import calendar
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
-from . import urls
+from . import csp, urls
 from .exports import build_date_for, write_exports
 from .form_data import FORM_DATA_PATH, form_data_json
 from .model import Catalogue
@@ -97,6 +99,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             assert result.catalogue is not None
             generated = page_sources(result.catalogue, config.site_url or None)
         self.sources = {source.path: source for source in generated}
+        if result.catalogue is not None and not self.serving:
+            _default_source_date_epoch(result.catalogue)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -108,7 +112,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue is not None:
             content = form_data_json(self.catalogue, self.config.edit_base_url)
             files.append(File.generated(config, FORM_DATA_PATH, content=content))
+        files.append(File.generated(config, csp.HEADERS_PATH, content=csp.headers_file()))
         return files
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        env.globals["katalog_csp"] = csp.META_POLICY  # theme_overrides/main.html
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         source = self.sources.get(page.file.src_uri)
@@ -159,6 +168,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue_dir is not None:
             server.watch(str(self.catalogue_dir))
         return server
+
+
+def _default_source_date_epoch(catalogue: Catalogue) -> None:
+    """Set `SOURCE_DATE_EPOCH` to the catalogue's newest date when it is unset.
+
+    MkDocs dates the sitemap (`<lastmod>`) and the gzip header of `sitemap.xml.gz` by
+    `SOURCE_DATE_EPOCH`, else by today: with it, two builds of one catalogue are identical
+    on any day. `build.build_site` restores the variable afterwards."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return
+    newest = build_date_for(catalogue)
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
 
 
 def _relative_prefix(docs_dir: Path, base: Path) -> str:

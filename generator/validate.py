@@ -147,6 +147,16 @@ def _read_catalogue(folder: Path, require_sources: bool | None) -> ReadResult:
             )
         guide = guide_for(kind)
         shown_dir = display_path(folder / kind)
+        if (folder / kind).is_symlink():
+            # A symlinked folder would make the build read files outside the catalogue.
+            problems.append(
+                Problem(
+                    shown_dir, 1, 1, "",
+                    f"folder `{kind}/` tidak boleh berupa tautan simbolik",
+                    "ganti tautan dengan folder yang sebenarnya",
+                )
+            )  # fmt: skip
+            continue
         for path in record_files(folder, kind):
             display = f"{shown_dir}/{path.name}"
             slug = path.stem

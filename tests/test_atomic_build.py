@@ -1,0 +1,66 @@
+"""Atomic builds (issue 10): a build that fails midway, after writing files, leaves the
+previous site exactly as it was and no staging folder behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildFailed, build_site
+from generator.mkdocs_plugin import KatalogPlugin
+
+from .conftest import REPO, make_catalogue
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
+    catalogue = make_catalogue(tmp_path / "catalogue")
+    site = tmp_path / "out" / "site"
+    build_site(catalogue, site, REPO / "mkdocs.yml")
+    return catalogue, site, _tree(site)
+
+
+def _leftovers(site: Path) -> list[str]:
+    return sorted(p.name for p in site.parent.iterdir() if p.name != site.name)
+
+
+def test_a_crash_after_pages_are_written_keeps_the_old_site(
+    built: tuple[Path, Path, dict[str, bytes]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    catalogue, site, before = built
+    written: list[Path] = []
+
+    def crash(self: KatalogPlugin, *, config: object) -> None:
+        written.extend(Path(config.site_dir).rglob("index.html"))  # type: ignore[attr-defined]
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(KatalogPlugin, "on_post_build", crash)
+    (catalogue / "inovasi" / "uji-layanan-a.yml").write_text(
+        (catalogue / "inovasi" / "uji-layanan-a.yml").read_text() + "hasil: Berubah.\n"
+    )
+    with pytest.raises(RuntimeError, match="disk full"):
+        build_site(catalogue, site, REPO / "mkdocs.yml")
+    assert len(written) > 10  # it failed midway, with pages already written
+    assert _tree(site) == before
+    assert _leftovers(site) == []
+
+
+def test_an_invalid_record_keeps_the_old_site(
+    built: tuple[Path, Path, dict[str, bytes]],
+) -> None:
+    catalogue, site, before = built
+    (catalogue / "inovasi" / "rusak.yml").write_text("nama: [\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(catalogue, site, REPO / "mkdocs.yml")
+    assert any("rusak.yml:" in line for line in failure.value.lines)
+    assert _tree(site) == before
+    assert _leftovers(site) == []

@@ -1,0 +1,77 @@
+"""Deterministic builds (issue 10): one catalogue, two builds, byte-identical sites; the
+build date comes from the catalogue (or SOURCE_DATE_EPOCH), never from the clock."""
+
+from __future__ import annotations
+
+import calendar
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.build import build_site
+from generator.exports import build_date_for
+from generator.mkdocs_plugin import KatalogPlugin
+from generator.validate import read_catalogue
+
+from .conftest import REPO, make_catalogue
+
+PAGEFIND = "pagefind/"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    catalogue = make_catalogue(tmp_path / "catalogue")
+    build_site(catalogue, tmp_path / "one", REPO / "mkdocs.yml")
+    build_site(catalogue, tmp_path / "two", REPO / "mkdocs.yml")
+    one, two = _tree(tmp_path / "one"), _tree(tmp_path / "two")
+    # KNOWN GAP (issue 6): Pagefind's index is not reproducible yet; its content-hashed
+    # fragment names differ between two builds of the same pages. Compared by count only.
+    search = [p for p in one if p.startswith(PAGEFIND)]
+    assert len(search) == len([p for p in two if p.startswith(PAGEFIND)])
+    one = {p: c for p, c in one.items() if not p.startswith(PAGEFIND)}
+    two = {p: c for p, c in two.items() if not p.startswith(PAGEFIND)}
+    assert sorted(one) == sorted(two)
+    differing = [path for path in one if one[path] != two[path]]
+    assert differing == []
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # the build restored the environment
+
+
+def _epoch_during_build(catalogue: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> str | None:
+    """SOURCE_DATE_EPOCH as MkDocs sees it while it builds (sitemap dates, gzip header)."""
+    seen: list[str | None] = []
+    original = KatalogPlugin.on_post_build
+
+    def spy(self: KatalogPlugin, *, config: Any) -> None:
+        seen.append(os.environ.get("SOURCE_DATE_EPOCH"))
+        original(self, config=config)
+
+    monkeypatch.setattr(KatalogPlugin, "on_post_build", spy)
+    build_site(catalogue, site, REPO / "mkdocs.yml")
+    return seen[0]
+
+
+def test_the_build_date_is_the_catalogues(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    catalogue = make_catalogue(tmp_path / "catalogue")
+    result = read_catalogue(catalogue)
+    assert result.catalogue is not None
+    expected = calendar.timegm(build_date_for(result.catalogue).timetuple())
+    assert _epoch_during_build(catalogue, tmp_path / "site", monkeypatch) == str(expected)
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_source_date_epoch_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    catalogue = make_catalogue(tmp_path / "catalogue")
+    assert _epoch_during_build(catalogue, tmp_path / "site", monkeypatch) == "1700000000"
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"

@@ -1,0 +1,20 @@
+// Material for MkDocs' palette restore script, loaded as a file (see katalog-md-base.js).
+(function () {
+  var palette = window.__md_get("__palette");
+  if (!palette || !palette.color) return;
+  if (palette.color.media === "(prefers-color-scheme)") {
+    var media = matchMedia("(prefers-color-scheme: light)");
+    var input = document.querySelector(
+      media.matches
+        ? "[data-md-color-media='(prefers-color-scheme: light)']"
+        : "[data-md-color-media='(prefers-color-scheme: dark)']"
+    );
+    palette.color.media = input.getAttribute("data-md-color-media");
+    palette.color.scheme = input.getAttribute("data-md-color-scheme");
+    palette.color.primary = input.getAttribute("data-md-color-primary");
+    palette.color.accent = input.getAttribute("data-md-color-accent");
+  }
+  Object.entries(palette.color).forEach(function (entry) {
+    document.body.setAttribute("data-md-color-" + entry[0], entry[1]);
+  });
+})();
