@@ -283,16 +283,27 @@ class Edge:
     count: int
 
 
-def network(chart_id: str, title: str, desc: str, nodes: list[Node], edges: list[Edge]) -> Markup:
-    """Nodes on a circle in the given order, arrows from source to target, thicker for more.
+def network(
+    chart_id: str,
+    title: str,
+    desc: str,
+    nodes: list[Node],
+    edges: list[Edge],
+    centre: str = "",
+) -> Markup:
+    """Nodes on a circle in the given order (the `centre` node, if any, in the middle),
+    arrows from source to target, thicker for more.
 
     The size is fixed whatever the catalogue holds: callers pass a bounded number of nodes
     and edges (see `network.replication_network`).
     """
-    width, height, centre_x, centre_y, radius = 760.0, 600.0, 380.0, 300.0, 210.0
-    count = max(1, len(nodes))
+    width, height, centre_x, centre_y, radius = 800.0, 600.0, 400.0, 300.0, 190.0
+    ringed = [n for n in nodes if n.key != centre]
+    count = max(1, len(ringed))
     position: dict[str, tuple[float, float, float]] = {}
-    for index, node in enumerate(nodes):
+    if centre in {n.key for n in nodes}:
+        position[centre] = (centre_x, centre_y, math.pi / 2)
+    for index, node in enumerate(ringed):
         angle = -math.pi / 2 + 2 * math.pi * index / count
         position[node.key] = (
             centre_x + radius * math.cos(angle),
@@ -306,7 +317,7 @@ def network(chart_id: str, title: str, desc: str, nodes: list[Node], edges: list
     parts = [_open(chart_id, width, height, title, desc, "network")]
     parts.append(
         f'<defs><marker id="{escape(chart_id)}-arrow" viewBox="0 0 10 10" refX="9" refY="5" '
-        'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
+        'markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">'
         f'<path d="M0,0 L10,5 L0,10 z" fill="{BAR_COLOUR}"/></marker></defs>'
     )
     for edge in sorted(edges, key=lambda e: e.count):
@@ -353,6 +364,9 @@ def network(chart_id: str, title: str, desc: str, nodes: list[Node], edges: list
                 12,
                 anchor,
                 fill="currentColor",
+                stroke="#ffffff",
+                stroke_width="3",
+                paint_order="stroke",
             )
         )
         parts.append("</g>")

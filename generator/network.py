@@ -124,7 +124,7 @@ def _network_desc(network: Network, names: dict[str, str]) -> str:
     if network.merged_regions:
         text += (
             f" {network.merged_regions} wilayah dengan replikasi paling sedikit digabung menjadi "
-            "satu simpul Wilayah lain."
+            "satu simpul Wilayah lain di tengah."
         )
     return text + " Tabel di samping memuat angka yang sama."
 
@@ -145,6 +145,7 @@ def _network_view(page: Page, network: Network) -> dict[str, Any]:
             _network_desc(network, names),
             network.nodes,
             network.edges,
+            centre=OTHERS,
         )
         if network.total
         else None,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .views import Page, Site
 
 KALBAR = "61"
+ALL_REGIONS = " (semua wilayah)"
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def region_group(catalogue: Catalogue, code: str) -> tuple[str, str]:
     if region.province_code == KALBAR:
         return code, catalogue.region_name(code)
     province = catalogue.region(region.province_code)
-    return f"{province.code}*", f"Wilayah di {province.full_name}"
+    return f"{province.code}*", f"{province.full_name}{ALL_REGIONS}"
 
 
 def innovations_per_region_and_year(catalogue: Catalogue) -> tuple[list[int], list[YearRow]]:
@@ -169,6 +170,13 @@ def agencies_per_region_and_year(
 # --- the /statistik/ page ------------------------------------------------------------------
 
 
+def _short_label(label: str) -> str:
+    """A row label short enough for a chart: `Prov. Jawa Barat (semua)`."""
+    whole = label.endswith(ALL_REGIONS)
+    short = charts.short_region_name(label.removesuffix(ALL_REGIONS))
+    return f"{short} (semua)" if whole else short
+
+
 def _heat(
     page: Page, chart_id: str, title: str, desc: str, years: list[int], rows: list[YearRow]
 ) -> dict[str, Any]:
@@ -182,7 +190,7 @@ def _heat(
             title,
             desc,
             columns,
-            [charts.HeatRow(r.key, r.label, r.values) for r in rows],
+            [charts.HeatRow(r.key, _short_label(r.label), r.values) for r in rows],
         )
         if years
         else None,
