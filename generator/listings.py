@@ -101,6 +101,7 @@ def innovations_hub_view(site: Site) -> dict[str, Any]:
     return {
         "total": len(catalogue.innovations),
         "groups": groups,
+        "filter_script": page.href(urls.LISTING_FILTER_SCRIPT),
         "years": [
             {"link": page.href(urls.year(y)), "year": y, "count": by_year[y]}
             for y in sorted(by_year, reverse=True)

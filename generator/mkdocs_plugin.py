@@ -31,6 +31,7 @@ from .form_data import FORM_DATA_PATH, form_data_json
 from .model import Catalogue
 from .pages import PageSource, page_sources, problems_page_source
 from .problems import Problem
+from .search import IndexFailed, index_site
 from .validate import read_catalogue
 from .views import Site
 
@@ -148,6 +149,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_post_build(self, *, config: Any) -> None:
         # Steps that add files come first: the search index (issue 6) runs last.
         self._write_open_data(config)
+        self._index_for_search(config)
 
     def _write_open_data(self, config: Any) -> None:
         """The open-data files (`exports`) beside the pages: katalog.json, the CSV tables,
@@ -163,6 +165,21 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             extra_region_codes=Site(self.catalogue).region_codes,
             html_redirects=False,
         )
+
+    def _index_for_search(self, config: Any) -> None:
+        """The Pagefind search index of the built pages (`search`). It reads every HTML file,
+        so it runs last. `mkdocs serve` indexes too (a second for the shipped catalogue), so
+        that /cari/ works while editing; nothing is indexed while the records have problems."""
+        if self.problems:
+            return
+        try:
+            summary = index_site(Path(config.site_dir))
+        except IndexFailed as failure:
+            if not self.serving:
+                raise Abort(str(failure)) from None
+            serve_log.error(str(failure))
+            return
+        logging.getLogger("mkdocs.plugins.katalog").info(str(summary))
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.catalogue_dir is not None:

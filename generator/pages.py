@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from . import listings, urls, views
+from . import listings, search, urls, views
 from .model import Catalogue
 from .problems import Problem
 from .statistics import statistics_view
@@ -129,6 +129,13 @@ def page_sources(catalogue: Catalogue, base_url: str | None = None) -> list[Page
             statistics_view(site),
             "Inovasi per wilayah, tahun, bidang dan tahap; replikasi per tahap; perangkat daerah "
             "yang berinovasi.",
+        ),
+        maker.make(
+            urls.SEARCH,
+            "search.html",
+            "Cari inovasi",
+            search.search_page_view(),
+            "Cari inovasi pelayanan publik menurut wilayah, bidang, tahun dan status.",
         ),
     ]
     for url, title, view in [*listings.sector_pages(site), *listings.year_pages(site)]:

@@ -2,7 +2,7 @@
 
 `/`, `/inovasi/<slug>/`, `/inovasi/bidang/<kode>/`, `/inovasi/tahun/<yyyy>/`, `/wilayah/<slug>/`,
 `/replikasi/<slug>/`, `/kegiatan/<slug>/` and the hubs `/inovasi/`, `/wilayah/`, `/replikasi/`,
-`/kegiatan/`, `/tentang/`, `/kontribusi/`.
+`/kegiatan/`, `/tentang/`, `/kontribusi/`, and the search page `/cari/`.
 
 A page URL here is site-relative without a leading slash (`inovasi/cms-desa/`, `""` for the
 home page). Links in generated pages are relative to the page they sit on, so the site works
@@ -19,6 +19,9 @@ EVENTS = "kegiatan/"
 ABOUT = "tentang/"
 CONTRIBUTE = "kontribusi/"
 STATISTICS = "statistik/"  # charts drawn at build time (issue 7)
+SEARCH = "cari/"
+SEARCH_SCRIPT = "assets/cari.js"
+LISTING_FILTER_SCRIPT = "assets/saring.js"
 
 
 def innovation(slug: str) -> str:

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import labels, urls
+from . import labels, search, urls
 from .dates import PartialDate, parse_date
 from .exports_linked import Record, jsonld_for
 from .exports_records import twin_path
 from .markdown_render import phone_url, render_markdown, safe_url
 from .model import Catalogue, Event, Innovation, Replication, Source
 from .progress import commitment_board, innovation_timeline, region_progress
+from .similar import similar_innovations
 
 KALBAR = "61"
 
@@ -48,6 +50,11 @@ class Site:
         for event in catalogue.events.values():
             for result in event.hasil:
                 self.results_of[result.inovasi].append((event, result.penghargaan))
+
+    @cached_property
+    def similar(self) -> dict[str, tuple[str, ...]]:
+        """The "Inovasi serupa" of every innovation, computed once (linear time, `similar`)."""
+        return similar_innovations(self.catalogue).similar
 
     def region_slug(self, code: str) -> str:
         profile = self.catalogue.profiles.get(code)
@@ -239,6 +246,11 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
         "owner_site": safe_url(owner_profile.situs) if owner_profile else None,
         "contribute": page.href(urls.CONTRIBUTE),
         "open_data": open_data(page, innovation),
+        "facets": search.innovation_facets(site.catalogue, innovation),
+        "similar": [
+            page.innovation_item(site.catalogue.innovations[slug])
+            for slug in site.similar.get(innovation.slug, ())
+        ],
     }
 
 
