@@ -61,8 +61,13 @@ class ExportFile(NamedTuple):
 
 
 def json_bytes(value: Any) -> bytes:
-    """The one JSON serialisation of the exports: UTF-8, sorted keys, two-space indent."""
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+    """The one JSON serialisation of the exports: UTF-8, sorted keys, compact.
+
+    Compact, because machines read these files and visitors on slow connections fetch the
+    twins; and because `indent` makes `json` fall back from its C encoder to Python (measured:
+    2.2 s of a 1,000-innovation build)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text + "\n").encode("utf-8")
 
 
 def build_date_for(catalogue: Catalogue, environ: Mapping[str, str] | None = None) -> dt.date:

@@ -12,8 +12,10 @@ from the generator core (`pages.page_sources`).
 from __future__ import annotations
 
 import calendar
+import gzip
 import logging
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_timestamp
 
 from . import csp, urls
 from .exports import build_date_for, write_exports
@@ -32,6 +35,7 @@ from .model import Catalogue
 from .pages import PageSource, page_sources, problems_page_source
 from .problems import Problem
 from .search import IndexFailed, index_site
+from .shells import Group, Shell, sitemap_with_pages, split_sources
 from .validate import read_catalogue
 from .views import Site
 
@@ -72,6 +76,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.sources: dict[str, PageSource] = {}
         self.problems: list[Problem] = []
         self.docs_prefix = "docs/"
+        self.poured: dict[Group, list[PageSource]] = {}
+        self.shell_groups: dict[str, Group] = {}
+        self.shells: dict[Group, Shell] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -99,7 +106,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         else:
             assert result.catalogue is not None
             generated = page_sources(result.catalogue, config.site_url or None)
-        self.sources = {source.path: source for source in generated}
+        rendered, self.poured = split_sources(generated)
+        self.sources = {source.path: source for source in rendered}
+        self.shell_groups = {group.source.path: group for group in self.poured}
+        self.shells = {}
         if result.catalogue is not None and not self.serving:
             _default_source_date_epoch(result.catalogue)
         return config
@@ -146,10 +156,37 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         )
         return source.body
 
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        group = self.shell_groups.get(page.file.src_uri)
+        if group is not None:
+            self.shells[group] = Shell(output, group)
+        return output
+
     def on_post_build(self, *, config: Any) -> None:
         # Steps that add files come first: the search index (issue 6) runs last.
+        self._pour_record_pages(config)
         self._write_open_data(config)
         self._index_for_search(config)
+
+    def _pour_record_pages(self, config: Any) -> None:
+        """Write the record pages into the shells MkDocs rendered (see `shells`), remove the
+        shells, and list the pages in the sitemap in their place."""
+        site = Path(config.site_dir)
+        description = config.site_description or ""
+        for group, sources in self.poured.items():
+            shell = self.shells[group]
+            for source in sources:
+                target = site / source.url / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(shell.render(source, description), encoding="utf-8")
+            shutil.rmtree(site / group.source.url, ignore_errors=True)
+        sitemap = site / "sitemap.xml"
+        if self.poured and sitemap.is_file():
+            xml = sitemap_with_pages(sitemap.read_text(encoding="utf-8"), self.poured)
+            sitemap.write_text(xml, encoding="utf-8")
+            stamp = get_build_timestamp()  # as MkDocs dates its own sitemap.xml.gz
+            with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=stamp) as packed:
+                packed.write(xml.encode("utf-8"))
 
     def _write_open_data(self, config: Any) -> None:
         """The open-data files (`exports`) beside the pages: katalog.json, the CSV tables,

@@ -1,0 +1,154 @@
+"""Record pages poured into a page the theme rendered once.
+
+MkDocs renders every page through the whole theme template (Material's `base.html` with its
+partials): about 3 ms a page here, so 30,000 record pages cost minutes. Yet all record pages
+of one section share everything the theme draws (header, tabs, sidebars, footer, asset
+links, which are relative and so equal at equal depth); they differ only in title,
+description, body, table of contents, edit link and their own address.
+
+So MkDocs renders one *shell* page per group of record pages (a section, with or without an
+edit link), with markers where those parts go, and each record page is the shell with the
+markers replaced: string joins, no template. This module holds that logic and knows nothing
+of MkDocs; `mkdocs_plugin` renders the shells and writes the pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from .pages import PageSource
+
+# Markers: ASCII words no record can produce in the rendered theme (the body, where record
+# text goes, is never searched for markers: it is inserted last).
+_TAG = "k7f3a"
+TITLE = f"KatalogShellTitle{_TAG}"
+DESCRIPTION = f"KatalogShellDescription{_TAG}"
+EDIT = f"katalog-shell-edit-{_TAG}"
+TOC_ID = f"katalog-shell-toc-{_TAG}"
+TOC_TITLE = f"KatalogShellToc{_TAG}"
+BODY = f"<h1><!--katalog-shell-body-{_TAG}--></h1>"
+
+RECORD_SECTIONS = ("inovasi", "wilayah", "replikasi", "kegiatan")
+_RECORD_PAGE = re.compile(
+    r"^(" + "|".join(RECORD_SECTIONS) + r")/([a-z0-9]+(?:-[a-z0-9]+)*)/index\.md$"
+)
+
+
+@dataclass(frozen=True, order=True)
+class Group:
+    """Record pages that one shell serves: a section, with or without an edit link."""
+
+    section: str
+    editable: bool
+
+    @property
+    def slug(self) -> str:
+        """The shell page's own slug, also the marker for a record page's slug."""
+        return f"katalog-shell-{'e' if self.editable else 'n'}-{_TAG}"
+
+    @property
+    def source(self) -> PageSource:
+        """The shell page, rendered by MkDocs like any generated page."""
+        return PageSource(
+            path=f"{self.section}/{self.slug}/index.md",
+            title=TITLE,
+            body=BODY,
+            description=DESCRIPTION,
+            edit_path=EDIT if self.editable else None,
+            toc=((TOC_ID, TOC_TITLE),),
+        )
+
+
+def group_of(source: PageSource) -> Group | None:
+    """The shell group of a record page; None for a page MkDocs renders itself (hubs,
+    listings, redirects, hand-written pages)."""
+    match = _RECORD_PAGE.match(source.path)
+    if match is None or source.metadata:
+        return None
+    return Group(match.group(1), source.edit_path is not None)
+
+
+def split_sources(
+    sources: list[PageSource],
+) -> tuple[list[PageSource], dict[Group, list[PageSource]]]:
+    """The pages MkDocs renders itself (with one shell per group added), and the record pages
+    to pour into shells, by group."""
+    rendered: list[PageSource] = []
+    poured: dict[Group, list[PageSource]] = {}
+    for source in sources:
+        group = group_of(source)
+        if group is None:
+            rendered.append(source)
+        else:
+            poured.setdefault(group, []).append(source)
+    rendered.extend(group.source for group in sorted(poured))
+    return rendered, poured
+
+
+_TOC_ITEM = re.compile(
+    r'<li class="md-nav__item">\s*<a href="#' + TOC_ID + r'"[^>]*>.*?</a>\s*</li>', re.S
+)
+# Outside the table of contents the first entry's anchor stands alone (Material's "skip to
+# content" link), so it is a slot of its own.
+_SLOT = re.compile(
+    "(" + "|".join(re.escape(m) for m in (TITLE, DESCRIPTION, EDIT, BODY, TOC_ID, "\0toc\0")) + ")"
+)
+
+
+class Shell:
+    """A rendered shell page, cut at its markers, ready to take record pages."""
+
+    def __init__(self, html: str, group: Group) -> None:
+        toc_items = _TOC_ITEM.findall(html)
+        if not toc_items:
+            raise ValueError("shell page has no table-of-contents marker")
+        self.toc_item = toc_items[0]
+        html = _TOC_ITEM.sub("\0toc\0", html)
+        if BODY not in html or TITLE not in html:
+            raise ValueError("shell page lost its title or body marker")
+        self.group = group
+        self.parts: list[str] = []
+        for part in _SLOT.split(html):
+            # The shell's own slug stands in canonical links: split it out as a slot too.
+            pieces = part.split(group.slug)
+            for index, piece in enumerate(pieces):
+                if index:
+                    self.parts.append("\0slug\0")
+                self.parts.append(piece)
+
+    def render(self, source: PageSource, site_description: str) -> str:
+        """The record page: the shell with this page's parts in place of the markers."""
+        slug = source.path.split("/")[1]
+        toc = "".join(
+            self.toc_item.replace(f"#{TOC_ID}", f"#{escape(anchor)}").replace(
+                TOC_TITLE, escape(label)
+            )
+            for anchor, label in source.toc
+        )
+        values = {
+            TITLE: escape(source.title),
+            DESCRIPTION: escape(source.description or site_description),
+            EDIT: escape(source.edit_path or ""),
+            BODY: source.body,
+            "\0toc\0": toc,
+            TOC_ID: escape(source.toc[0][0]) if source.toc else "",
+            "\0slug\0": slug,
+        }
+        return "".join(values.get(part, part) for part in self.parts)
+
+
+def sitemap_with_pages(xml: str, poured: dict[Group, list[PageSource]]) -> str:
+    """MkDocs' sitemap, listing each shell (when the site has an address): every shell entry
+    becomes one entry per record page it served, in the pages' order."""
+    for group, sources in poured.items():
+        entry = re.search(
+            r"[ \t]*<url>(?:(?!</url>).)*?/" + group.slug + r"/</loc>.*?</url>\n?", xml, re.S
+        )
+        if entry is None:
+            continue
+        text = entry.group(0)
+        pages = "".join(text.replace(group.slug, s.path.split("/")[1]) for s in sources)
+        xml = xml[: entry.start()] + pages + xml[entry.end() :]
+    return xml

@@ -1,0 +1,111 @@
+"""Record pages poured into theme-rendered shells read exactly like pages MkDocs renders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import build_site
+from generator.pages import PageSource
+from generator.shells import Group, Shell, group_of, sitemap_with_pages, split_sources
+
+from .conftest import REPO, make_catalogue
+
+
+def test_record_pages_are_grouped_and_the_rest_left_to_mkdocs() -> None:
+    record = PageSource(
+        "inovasi/uji-a/index.md", "A", "<p>a</p>", edit_path="catalogue/inovasi/uji-a.yml"
+    )
+    region = PageSource("wilayah/kota-x/index.md", "X", "<p>x</p>")
+    hub = PageSource("inovasi/index.md", "Inovasi", "<p>hub</p>")
+    listing = PageSource("inovasi/bidang/kesehatan/index.md", "Kesehatan", "<p>l</p>")
+    redirect = PageSource(
+        "inovasi/lama/index.md", "Lama", "<p>r</p>", metadata={"redirect": "../uji-a/"}
+    )
+    rendered, poured = split_sources([record, region, hub, listing, redirect])
+    assert group_of(record) == Group("inovasi", True)
+    assert group_of(region) == Group("wilayah", False)
+    assert poured == {Group("inovasi", True): [record], Group("wilayah", False): [region]}
+    assert {s.path for s in rendered} == {
+        hub.path,
+        listing.path,
+        redirect.path,
+        Group("inovasi", True).source.path,
+        Group("wilayah", False).source.path,
+    }
+
+
+def test_shell_without_markers_is_refused() -> None:
+    with pytest.raises(ValueError):
+        Shell("<html><title>x</title></html>", Group("inovasi", False))
+
+
+def test_sitemap_lists_every_poured_page_in_place_of_its_shell() -> None:
+    group = Group("inovasi", False)
+    xml = (
+        "<urlset>\n    <url>\n         <loc>https://x.id/</loc>\n    </url>\n"
+        f"    <url>\n         <loc>https://x.id/inovasi/{group.slug}/</loc>\n"
+        "         <lastmod>2026-01-02</lastmod>\n    </url>\n</urlset>\n"
+    )
+    pages = [PageSource(f"inovasi/{s}/index.md", s, "") for s in ("a", "b")]
+    out = sitemap_with_pages(xml, {group: pages})
+    assert group.slug not in out
+    assert out.count("<lastmod>2026-01-02</lastmod>") == 2
+    assert "https://x.id/inovasi/a/</loc>" in out and "https://x.id/inovasi/b/</loc>" in out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("shells")
+    catalogue = make_catalogue(root / "catalogue")
+    config = root / "mkdocs.yml"
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
+    text = text.replace('edit_base_url: ""', 'edit_base_url: "https://example.org/repo/edit/main"')
+    text = text.replace("custom_dir: theme_overrides", f"custom_dir: {REPO / 'theme_overrides'}")
+    text += "\nsite_url: https://katalog.example.org/\n"
+    config.write_text(text, encoding="utf-8")
+    build_site(catalogue, root / "site", config)
+    return root / "site"
+
+
+def _soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_poured_page_has_its_own_title_description_toc_edit_link_and_address(built: Path) -> None:
+    soup = _soup(built, "inovasi/uji-layanan-a")
+    assert (
+        soup.title is not None and soup.title.string == "UJI-A - Katalog Inovasi Pelayanan Publik"
+    )
+    meta = soup.find("meta", attrs={"name": "description"})
+    assert meta is not None and meta["content"] == "Inovasi uji A untuk pengujian validator."
+    canonical = soup.find("link", rel="canonical")
+    assert canonical is not None
+    assert canonical["href"] == "https://katalog.example.org/inovasi/uji-layanan-a/"
+    edit = soup.select_one("a[rel=edit]")
+    assert edit is not None
+    assert edit["href"] == "https://example.org/repo/edit/main/catalogue/inovasi/uji-layanan-a.yml"
+    toc = [a["href"] for a in soup.select("nav.md-nav--secondary a.md-nav__link")]
+    assert toc and all(href.startswith("#") for href in toc)
+    for href in toc:
+        assert soup.find(id=href[1:]) is not None, href
+    skip = soup.select_one("a.md-skip")
+    assert skip is not None and skip["href"] == toc[0]
+    assert [h1.get_text(strip=True) for h1 in soup.find_all("h1")] == ["UJI-A"]
+
+
+def test_no_marker_or_shell_is_left_in_the_site(built: Path) -> None:
+    for path in built.rglob("*"):
+        assert "katalog-shell" not in str(path.relative_to(built))
+        if path.suffix in (".html", ".xml"):
+            text = path.read_text(encoding="utf-8")
+            assert "k7f3a" not in text, path
+
+
+def test_sitemap_lists_record_pages(built: Path) -> None:
+    xml = (built / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://katalog.example.org/inovasi/uji-layanan-a/" in xml
+    assert "https://katalog.example.org/replikasi/uji-a-di-ketapang/" in xml
