@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -337,8 +339,14 @@ def region_slug_part(region: Region, regions: RegionTable) -> str:
     if region.is_province:
         return slugify(region.name)
     bare = _bare_name(region)
-    twins = [r for r in regions.by_code.values() if not r.is_province and _bare_name(r) == bare]
-    return region.slug if len(twins) > 1 else bare
+    return region.slug if _shared_bare_names(regions).get(bare, 0) > 1 else bare
+
+
+@functools.cache
+def _shared_bare_names(regions: RegionTable) -> dict[str, int]:
+    """How many regencies/cities bear each bare name (counted once per table, so that naming
+    every region stays linear: the form data names all 514)."""
+    return dict(Counter(_bare_name(r) for r in regions.by_code.values() if not r.is_province))
 
 
 def suggested_slug(kind: str, answers: dict[str, Any], regions: RegionTable) -> str:
