@@ -130,12 +130,15 @@ def page_sources(catalogue: Catalogue, base_url: str | None = None) -> list[Page
             "Inovasi per wilayah, tahun, bidang dan tahap; replikasi per tahap; perangkat daerah "
             "yang berinovasi.",
         ),
-        maker.make(
-            urls.SEARCH,
-            "search.html",
-            "Cari inovasi",
-            search.search_page_view(),
-            "Cari inovasi pelayanan publik menurut wilayah, bidang, tahun dan status.",
+        replace(
+            maker.make(
+                urls.SEARCH,
+                "search.html",
+                "Cari inovasi",
+                search.search_page_view(),
+                "Cari inovasi pelayanan publik menurut wilayah, bidang, tahun dan status.",
+            ),
+            metadata={"katalog_search": True},
         ),
     ]
     for url, title, view in [*listings.sector_pages(site), *listings.year_pages(site)]:

@@ -15,7 +15,6 @@ import gzip
 import http.server
 import io
 import threading
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,18 +27,10 @@ _TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg
 
 
 class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file server that gzips text files for browsers that accept it, and notes
-    the bytes of each response body it sends in `sent` (path, bytes)."""
-
-    sent: list[tuple[str, int]]
+    """A static file server that gzips text files for browsers that accept it."""
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
-
-    def copyfile(self, source: Any, outputfile: Any) -> None:
-        body = source.read()
-        self.sent.append((self.path, len(body)))
-        outputfile.write(body)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")
@@ -65,11 +56,9 @@ class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_compressed(folder: Path, sent: list[tuple[str, int]]) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 (a free port) with gzip for text; yields the base URL.
-    Each response body sent is appended to `sent` as (path, bytes)."""
-    handler_class = type("_Handler", (_CompressingHandler,), {"sent": sent})
-    handler = functools.partial(handler_class, directory=str(folder))
+def serve_compressed(folder: Path) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 (a free port) with gzip for text; yields the base URL."""
+    handler = functools.partial(_CompressingHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -117,27 +106,37 @@ def _kind(url: str) -> str:
 
 def first_results_bytes(site_dir: Path, query: str, chromium: str = CHROMIUM) -> FirstResults:
     """Open `/cari/?q=<query>` on the built site in `site_dir` with an empty cache and sum the
-    compressed bytes of every response body sent before the first result was shown (headers
-    not counted: a few hundred bytes each)."""
+    compressed bytes (`encodedBodySize`, headers not counted) of the page and every file it
+    had received when the first results were shown."""
     from playwright.sync_api import sync_playwright
 
-    sent: list[tuple[str, int]] = []
-    with serve_compressed(site_dir, sent) as base, sync_playwright() as playwright:
+    with serve_compressed(site_dir) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             page = browser.new_context().new_page()
-            started = time.monotonic()
             page.goto(f"{base}/cari/?q={quote(query)}")
-            # The status line gets its count when the results (or "no results") are shown.
-            page.wait_for_selector(".k-search__status[data-count]", timeout=60_000)
-            if page.get_attribute(".k-search__status", "data-count") != "0":
-                page.wait_for_selector(".k-result", timeout=60_000)
-            seconds = time.monotonic() - started
-            snapshot = list(sent)
+            # The search page marks the moment it shows the first results (a Performance
+            # mark); "no results" is shown without one.
+            page.wait_for_selector("#k-search[data-state=done]", state="attached", timeout=90_000)
+            timing = page.evaluate(_RESOURCES_UNTIL_MARK)
             count = int(page.get_attribute(".k-search__status", "data-count") or 0)
         finally:
             browser.close()
     fetched: dict[str, int] = {}
-    for path, size in snapshot:
-        fetched[path] = fetched.get(path, 0) + size
-    return FirstResults(query, count, seconds, fetched)
+    for url, size in timing["fetched"]:
+        path = url.removeprefix(base)
+        fetched[path] = fetched.get(path, 0) + int(size)
+    return FirstResults(query, count, float(timing["seconds"]), fetched)
+
+
+_RESOURCES_UNTIL_MARK = """() => {
+  const mark = performance.getEntriesByName("k-first-results")[0];
+  const until = mark ? mark.startTime : performance.now();
+  const entries = [...performance.getEntriesByType("navigation"),
+                   ...performance.getEntriesByType("resource")];
+  return {
+    seconds: until / 1000,
+    fetched: entries.filter(e => e.responseEnd <= until)
+                    .map(e => [e.name, e.encodedBodySize]),
+  };
+}"""
