@@ -1,6 +1,6 @@
 """The MkDocs adapter: reads the catalogue when a build starts, adds the generated pages as
 virtual files, and hands MkDocs their ready HTML. Everything it knows about records comes
-from the generator core (`pages.page_sources`).
+from the generator core (`pages`, `shells`).
 
 - `mkdocs build` (and `python -m generator build`) stops on any record problem with the
   validator's located messages (`Abort`, non-zero exit).
@@ -32,10 +32,10 @@ from . import csp, urls
 from .exports import build_date_for, write_exports
 from .form_data import FORM_DATA_PATH, form_data_json
 from .model import Catalogue
-from .pages import PageSource, page_sources, problems_page_source
+from .pages import PageMaker, PageSource, problems_page_source, site_page_sources
 from .problems import Problem
 from .search import IndexFailed, index_site
-from .shells import Group, Shell, sitemap_with_pages, split_sources
+from .shells import Group, Shell, all_groups, pour_record_pages, sitemap_with_pages
 from .validate import read_catalogue
 from .views import Site
 
@@ -76,7 +76,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.sources: dict[str, PageSource] = {}
         self.problems: list[Problem] = []
         self.docs_prefix = "docs/"
-        self.poured: dict[Group, list[PageSource]] = {}
+        self.site: Site | None = None
         self.shell_groups: dict[str, Group] = {}
         self.shells: dict[Group, Shell] = {}
 
@@ -103,12 +103,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             generated = [
                 PageSource(urls.source_path(u), error_page.title, error_page.body) for u in HUB_URLS
             ]
+            self.site = None
+            self.shell_groups = {}
         else:
             assert result.catalogue is not None
-            generated = page_sources(result.catalogue, config.site_url or None)
-        rendered, self.poured = split_sources(generated)
-        self.sources = {source.path: source for source in rendered}
-        self.shell_groups = {group.source.path: group for group in self.poured}
+            # Record pages are made after MkDocs has rendered their shells (on_post_build);
+            # here only the site-wide pages and one shell per group of record pages.
+            self.site = Site(result.catalogue, config.site_url or None)
+            groups = all_groups()
+            generated = site_page_sources(self.site, PageMaker()) + [g.source for g in groups]
+            self.shell_groups = {group.source.path: group for group in groups}
+        self.sources = {source.path: source for source in generated}
         self.shells = {}
         if result.catalogue is not None and not self.serving:
             _default_source_date_epoch(result.catalogue)
@@ -169,20 +174,17 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self._index_for_search(config)
 
     def _pour_record_pages(self, config: Any) -> None:
-        """Write the record pages into the shells MkDocs rendered (see `shells`), remove the
+        """Make the record pages into the shells MkDocs rendered (see `shells`), remove the
         shells, and list the pages in the sitemap in their place."""
+        if self.site is None:
+            return
         site = Path(config.site_dir)
-        description = config.site_description or ""
-        for group, sources in self.poured.items():
-            shell = self.shells[group]
-            for source in sources:
-                target = site / source.url / "index.html"
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(shell.render(source, description), encoding="utf-8")
+        poured = pour_record_pages(self.site, self.shells, site, config.site_description or "")
+        for group in self.shells:
             shutil.rmtree(site / group.source.url, ignore_errors=True)
         sitemap = site / "sitemap.xml"
-        if self.poured and sitemap.is_file():
-            xml = sitemap_with_pages(sitemap.read_text(encoding="utf-8"), self.poured)
+        if sitemap.is_file():
+            xml = sitemap_with_pages(sitemap.read_text(encoding="utf-8"), poured)
             sitemap.write_text(xml, encoding="utf-8")
             stamp = get_build_timestamp()  # as MkDocs dates its own sitemap.xml.gz
             with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=stamp) as packed:

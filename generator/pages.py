@@ -16,6 +16,7 @@ site of thousands of record pages then costs one template render per page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,13 @@ def page_sources(catalogue: Catalogue, base_url: str | None = None) -> list[Page
     site's address (`site_url`), used in the record pages' JSON-LD; None keeps it relative."""
     site = Site(catalogue, base_url)
     maker = PageMaker()
+    return [*site_page_sources(site, maker), *record_page_sources(site, maker)]
+
+
+def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
+    """The pages about the catalogue as a whole: hubs, statistics, search, listings by sector
+    and year, and the redirects at innovations' earlier slugs."""
+    catalogue = site.catalogue
     pages = [
         maker.make(
             urls.HOME,
@@ -138,14 +146,33 @@ def page_sources(catalogue: Catalogue, base_url: str | None = None) -> list[Page
                 search.search_page_view(),
                 "Cari inovasi pelayanan publik menurut wilayah, bidang, tahun dan status.",
             ),
-            metadata={"katalog_search": True},
+            # The results need the width; the site menu stays in the header tabs.
+            metadata={"katalog_search": True, "hide": ["navigation", "toc"]},
         ),
     ]
     for url, title, view in [*listings.sector_pages(site), *listings.year_pages(site)]:
         pages.append(maker.make(url, "listing.html", title, view))
+    pages += _alias_redirects(maker, catalogue)
+    return pages
+
+
+def record_page_sources(
+    site: Site, maker: PageMaker, part: int = 0, parts: int = 1
+) -> Iterator[PageSource]:
+    """One page per record (innovation, region, replication, event), made one at a time so a
+    large catalogue's pages need not all be held at once; with `parts` > 1, only every
+    `parts`-th record from `part` on, so that several processes can share the work."""
+    catalogue = site.catalogue
+    index = -1
+
+    def mine() -> bool:
+        nonlocal index
+        index += 1
+        return index % parts == part
+
     for innovation in catalogue.innovations.values():
-        pages.append(
-            maker.make(
+        if mine():
+            yield maker.make(
                 urls.innovation(innovation.slug),
                 "innovation.html",
                 innovation.nama,
@@ -153,43 +180,39 @@ def page_sources(catalogue: Catalogue, base_url: str | None = None) -> list[Page
                 innovation.ringkasan,
                 _record_edit_path(innovation.path),
             )
-        )
-    pages += _alias_redirects(maker, catalogue)
     for code in site.region_codes:
+        if not mine():
+            continue
         profile = catalogue.profiles.get(code)
         view = views.region_view(site, code)
-        pages.append(
-            maker.make(
-                urls.region(site.region_slug(code)),
-                "region.html",
-                view["nama"],
-                view,
-                f"Inovasi pelayanan publik dan replikasi {view['nama']}.",
-                _record_edit_path(profile.path) if profile else None,
-            )
+        yield maker.make(
+            urls.region(site.region_slug(code)),
+            "region.html",
+            view["nama"],
+            view,
+            f"Inovasi pelayanan publik dan replikasi {view['nama']}.",
+            _record_edit_path(profile.path) if profile else None,
         )
     for replication in catalogue.replications.values():
+        if not mine():
+            continue
         view = views.replication_view(site, replication)
-        pages.append(
-            maker.make(
-                urls.replication(replication.slug),
-                "replication.html",
-                view["title"],
-                view,
-                edit_path=_record_edit_path(replication.path),
-            )
+        yield maker.make(
+            urls.replication(replication.slug),
+            "replication.html",
+            view["title"],
+            view,
+            edit_path=_record_edit_path(replication.path),
         )
     for event in catalogue.events.values():
-        pages.append(
-            maker.make(
+        if mine():
+            yield maker.make(
                 urls.event(event.slug),
                 "event.html",
                 event.nama,
                 views.event_view(site, event),
                 edit_path=_record_edit_path(event.path),
             )
-        )
-    return pages
 
 
 def _alias_redirects(maker: PageMaker, catalogue: Catalogue) -> list[PageSource]:

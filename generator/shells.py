@@ -14,11 +14,16 @@ of MkDocs; `mkdocs_plugin` renders the shells and writes the pages.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 
-from .pages import PageSource
+from .pages import PageMaker, PageSource, record_page_sources
+from .views import Site
 
 # Markers: ASCII words no record can produce in the rendered theme (the body, where record
 # text goes, is never searched for markers: it is inserted last).
@@ -70,21 +75,9 @@ def group_of(source: PageSource) -> Group | None:
     return Group(match.group(1), source.edit_path is not None)
 
 
-def split_sources(
-    sources: list[PageSource],
-) -> tuple[list[PageSource], dict[Group, list[PageSource]]]:
-    """The pages MkDocs renders itself (with one shell per group added), and the record pages
-    to pour into shells, by group."""
-    rendered: list[PageSource] = []
-    poured: dict[Group, list[PageSource]] = {}
-    for source in sources:
-        group = group_of(source)
-        if group is None:
-            rendered.append(source)
-        else:
-            poured.setdefault(group, []).append(source)
-    rendered.extend(group.source for group in sorted(poured))
-    return rendered, poured
+def all_groups() -> list[Group]:
+    """Every shell a site may need: each record section, with and without an edit link."""
+    return [Group(section, editable) for section in RECORD_SECTIONS for editable in (True, False)]
 
 
 _TOC_ITEM = re.compile(
@@ -139,16 +132,69 @@ class Shell:
         return "".join(values.get(part, part) for part in self.parts)
 
 
-def sitemap_with_pages(xml: str, poured: dict[Group, list[PageSource]]) -> str:
+def sitemap_with_pages(xml: str, poured: dict[Group, list[str]]) -> str:
     """MkDocs' sitemap, listing each shell (when the site has an address): every shell entry
-    becomes one entry per record page it served, in the pages' order."""
-    for group, sources in poured.items():
+    becomes one entry per record page (by slug) it served, in order; an unused shell's entry
+    goes."""
+    for group in all_groups():
         entry = re.search(
             r"[ \t]*<url>(?:(?!</url>).)*?/" + group.slug + r"/</loc>.*?</url>\n?", xml, re.S
         )
         if entry is None:
             continue
         text = entry.group(0)
-        pages = "".join(text.replace(group.slug, s.path.split("/")[1]) for s in sources)
+        pages = "".join(text.replace(group.slug, slug) for slug in poured.get(group, []))
         xml = xml[: entry.start()] + pages + xml[entry.end() :]
     return xml
+
+
+# What the page-writing processes work from: set just before they fork, so they inherit it
+# instead of receiving a pickled copy of the whole catalogue.
+_JOB: tuple[Site, dict[Group, Shell], Path, str] | None = None
+PARALLEL_FROM = 500  # records; below this, one process is quicker than starting two
+
+
+def _pour_part(part: int, parts: int) -> list[tuple[Group, str]]:
+    assert _JOB is not None
+    site, shells, site_dir, description = _JOB
+    written = []
+    for source in record_page_sources(site, PageMaker(), part, parts):
+        group = group_of(source)
+        assert group is not None, source.path
+        target = site_dir / source.url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(shells[group].render(source, description), encoding="utf-8")
+        written.append((group, source.path.split("/")[1]))
+    return written
+
+
+def pour_record_pages(
+    site: Site, shells: dict[Group, Shell], site_dir: Path, description: str
+) -> dict[Group, list[str]]:
+    """Make every record page and write it into its shell under `site_dir`; returns the slugs
+    written, by group. On a large catalogue two forked processes share the pages (the
+    machines this runs on have two cores)."""
+    global _JOB
+    catalogue = site.catalogue
+    records = (
+        len(catalogue.innovations)
+        + len(site.region_codes)
+        + len(catalogue.replications)
+        + len(catalogue.events)
+    )
+    parts = min(2, os.cpu_count() or 1) if records >= PARALLEL_FROM else 1
+    _ = site.similar  # computed once here, not once in each process
+    _JOB = (site, shells, site_dir, description)
+    try:
+        if parts == 1:
+            results = [_pour_part(0, 1)]
+        else:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(parts, mp_context=context) as pool:
+                results = list(pool.map(_pour_part, range(parts), [parts] * parts))
+    finally:
+        _JOB = None
+    poured: dict[Group, list[str]] = {}
+    for group, slug in sorted(pair for result in results for pair in result):
+        poured.setdefault(group, []).append(slug)
+    return poured

@@ -114,8 +114,15 @@ def test_no_page_kind_violates_the_policy(site: Path, served: str, browser: Any)
             page.wait_for_timeout(150)
             violations = page.evaluate("window.__csp")
             assert violations == [] and refused == [], (page_path, violations, refused)
-            # Material's bundle ran: it swaps `no-js` for `js` and finds its helpers.
-            assert page.evaluate("document.documentElement.classList.contains('js')"), page_path
+            # Material's bundle ran: it swaps `no-js` for `js` and finds its helpers. The search
+            # page leaves that bundle out on purpose (35 KB less before the first results), so
+            # there the site's own search script must have run instead.
+            if page_path.startswith("cari/"):
+                assert page.evaluate(
+                    "document.getElementById('k-search').hasAttribute('data-state')"
+                )
+            else:
+                assert page.evaluate("document.documentElement.classList.contains('js')"), page_path
             assert page.evaluate("typeof __md_get === 'function' && __md_scope instanceof URL")
         finally:
             context.close()

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from generator.build import build_site
 from generator.pages import PageSource
-from generator.shells import Group, Shell, group_of, sitemap_with_pages, split_sources
+from generator.shells import Group, Shell, all_groups, group_of, sitemap_with_pages
 
 from .conftest import REPO, make_catalogue
 
@@ -24,17 +24,11 @@ def test_record_pages_are_grouped_and_the_rest_left_to_mkdocs() -> None:
     redirect = PageSource(
         "inovasi/lama/index.md", "Lama", "<p>r</p>", metadata={"redirect": "../uji-a/"}
     )
-    rendered, poured = split_sources([record, region, hub, listing, redirect])
     assert group_of(record) == Group("inovasi", True)
     assert group_of(region) == Group("wilayah", False)
-    assert poured == {Group("inovasi", True): [record], Group("wilayah", False): [region]}
-    assert {s.path for s in rendered} == {
-        hub.path,
-        listing.path,
-        redirect.path,
-        Group("inovasi", True).source.path,
-        Group("wilayah", False).source.path,
-    }
+    assert [group_of(p) for p in (hub, listing, redirect)] == [None, None, None]
+    assert len({g.slug for g in all_groups()}) == 2
+    assert len({g.source.path for g in all_groups()}) == 8
 
 
 def test_shell_without_markers_is_refused() -> None:
@@ -43,17 +37,19 @@ def test_shell_without_markers_is_refused() -> None:
 
 
 def test_sitemap_lists_every_poured_page_in_place_of_its_shell() -> None:
-    group = Group("inovasi", False)
-    xml = (
-        "<urlset>\n    <url>\n         <loc>https://x.id/</loc>\n    </url>\n"
-        f"    <url>\n         <loc>https://x.id/inovasi/{group.slug}/</loc>\n"
-        "         <lastmod>2026-01-02</lastmod>\n    </url>\n</urlset>\n"
-    )
-    pages = [PageSource(f"inovasi/{s}/index.md", s, "") for s in ("a", "b")]
-    out = sitemap_with_pages(xml, {group: pages})
-    assert group.slug not in out
+    used, unused = Group("inovasi", False), Group("wilayah", True)
+    xml = "<urlset>\n    <url>\n         <loc>https://x.id/</loc>\n    </url>\n"
+    for group in (used, unused):
+        xml += (
+            f"    <url>\n         <loc>https://x.id/{group.section}/{group.slug}/</loc>\n"
+            "         <lastmod>2026-01-02</lastmod>\n    </url>\n"
+        )
+    xml += "</urlset>\n"
+    out = sitemap_with_pages(xml, {used: ["a", "b"]})
+    assert "katalog-shell" not in out
     assert out.count("<lastmod>2026-01-02</lastmod>") == 2
     assert "https://x.id/inovasi/a/</loc>" in out and "https://x.id/inovasi/b/</loc>" in out
+    assert "https://x.id/</loc>" in out
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +105,29 @@ def test_sitemap_lists_record_pages(built: Path) -> None:
     xml = (built / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://katalog.example.org/inovasi/uji-layanan-a/" in xml
     assert "https://katalog.example.org/replikasi/uji-a-di-ketapang/" in xml
+
+
+def test_two_processes_write_the_same_pages_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages made by two forked processes equal those made by one, byte for byte."""
+    from generator import shells
+
+    catalogue = make_catalogue(tmp_path / "catalogue")
+    config = tmp_path / "mkdocs.yml"
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
+    text = text.replace("custom_dir: theme_overrides", f"custom_dir: {REPO / 'theme_overrides'}")
+    config.write_text(text, encoding="utf-8")
+    sites = {}
+    for threshold in (10_000, 0):
+        monkeypatch.setattr(shells, "PARALLEL_FROM", threshold)
+        site = tmp_path / f"site-{threshold}"
+        build_site(catalogue, site, config)
+        sites[threshold] = site
+    one, two = sites[10_000], sites[0]
+    pages = sorted(p.relative_to(one) for p in one.rglob("index.html"))
+    assert pages == sorted(p.relative_to(two) for p in two.rglob("index.html"))
+    assert len(pages) > 20
+    for page in pages:
+        assert (one / page).read_bytes() == (two / page).read_bytes(), page
