@@ -38,7 +38,14 @@ def build_site(catalogue_dir: Path, site_dir: Path, config_file: Path) -> str:
         plugin = config.plugins.get("katalog")
         if plugin is not None:
             plugin.config.catalogue = str(catalogue_dir.resolve())
-        build(config)
+        # As `mkdocs build` does: MkDocs keeps plugin instances that define on_startup for the
+        # whole process, so without this a build after a `serve` in the same process would
+        # still behave as serving (and show bad records on a page instead of stopping).
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
     except Abort as abort:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(abort).splitlines()) from None
