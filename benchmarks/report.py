@@ -140,8 +140,8 @@ def _size_section(r: SizeResult) -> list[str]:
         f"{'—' if base.bound else _ratio(ours_files, base.files)} |",
         f"| bytes per innovation page (median of `inovasi/*/index.html`) | {_count(ours_page)} | "
         f"{_count(base.page)}{page_note} | {_ratio(ours_page, base.page)} |",
-        f"| search: bytes fetched for a first query | {NOT_MEASURED} (search issue) | "
-        f"{NOT_MEASURED} | — |",
+        f"| search: bytes fetched until the first results show (compressed) | "
+        f"{_search_cell(r)} | — | — |",
         f"| `mkdocs serve`: one record edited to page reloaded | {NOT_MEASURED} (serve issue) | "
         f"{NOT_MEASURED} | — |",
         "",
@@ -152,6 +152,13 @@ def _size_section(r: SizeResult) -> list[str]:
     for note in r.notes:
         lines += ["Note:", "", "```text", note.strip(), "```", ""]
     return lines
+
+
+def _search_cell(r: Any) -> str:
+    found = getattr(r, "search_bytes", None) or {}
+    if not found:
+        return f"{NOT_MEASURED}"
+    return "; ".join(f"`{query}` {size / 1024:,.0f} KB" for query, size in found.items())
 
 
 def _ok(runs: list[Run]) -> list[Run]:

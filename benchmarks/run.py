@@ -55,6 +55,8 @@ class SizeResult:
     baseline_site: SiteFacts | None = None
     loads: list[float] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Bytes a browser fetched until the first results of each query showed (compressed).
+    search_bytes: dict[str, int] = field(default_factory=dict)
 
 
 def _options(argv: list[str] | None) -> argparse.Namespace:
@@ -199,11 +201,27 @@ def _measure_size(
             break
     if result.build and result.build[-1].ok:
         result.site = site_facts(site)
+        _measure_search(result, site)
     shutil.rmtree(site, ignore_errors=True)
     save()
 
     if not options.no_baseline:
         _measure_baseline(result, work, catalogue, options)
+
+
+SEARCH_QUERIES = ("bidan", "arsip", "dokumen arsip")  # words the synthetic texts use
+
+
+def _measure_search(result: SizeResult, site: Path) -> None:
+    """Bytes fetched, compressed as a host would serve them, until /cari/ shows the first
+    results of each query (Chromium with an empty cache)."""
+    from generator.search_measure import first_results_bytes
+
+    for query in SEARCH_QUERIES:
+        try:
+            result.search_bytes[query] = first_results_bytes(site, query).total
+        except Exception as error:  # a failed measurement is a note, not a failed benchmark
+            result.notes.append(f"search `{query}`: {error}")
 
 
 def _measure_baseline(
