@@ -142,6 +142,8 @@ def _size_section(r: SizeResult) -> list[str]:
         f"{_count(base.page)}{page_note} | {_ratio(ours_page, base.page)} |",
         f"| search: bytes fetched until the first results show (compressed) | "
         f"{_search_cell(r)} | — | — |",
+        f"| innovation page, cold cache: requests, KB sent, KB if gzipped | "
+        f"{_page_load_cell(r)} | — | — |",
         f"| `mkdocs serve`: one record edited to page reloaded | {NOT_MEASURED} (serve issue) | "
         f"{NOT_MEASURED} | — |",
         "",
@@ -159,6 +161,16 @@ def _search_cell(r: Any) -> str:
     if not found:
         return f"{NOT_MEASURED}"
     return "; ".join(f"`{query}` {size / 1024:,.0f} KB" for query, size in found.items())
+
+
+def _page_load_cell(r: Any) -> str:
+    load = getattr(r, "page_load", None) or {}
+    if not load:
+        return NOT_MEASURED
+    return (
+        f"{load['requests']} requests, {load['transferred'] / 1024:,.0f} KB, "
+        f"~{load['gzip_bodies'] / 1024:,.0f} KB"
+    )
 
 
 def _ok(runs: list[Run]) -> list[Run]:

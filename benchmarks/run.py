@@ -57,6 +57,9 @@ class SizeResult:
     notes: list[str] = field(default_factory=list)
     # Bytes a browser fetched until the first results of each query showed (compressed).
     search_bytes: dict[str, int] = field(default_factory=dict)
+    # A cold-cache load of the median-sized innovation page: requests, bytes sent (served
+    # uncompressed) and the gzip estimate of the bodies.
+    page_load: dict[str, int] = field(default_factory=dict)
 
 
 def _options(argv: list[str] | None) -> argparse.Namespace:
@@ -202,6 +205,7 @@ def _measure_size(
     if result.build and result.build[-1].ok:
         result.site = site_facts(site)
         _measure_search(result, site)
+        _measure_page_load(result, site)
     shutil.rmtree(site, ignore_errors=True)
     save()
 
@@ -222,6 +226,28 @@ def _measure_search(result: SizeResult, site: Path) -> None:
             result.search_bytes[query] = first_results_bytes(site, query).total
         except Exception as error:  # a failed measurement is a note, not a failed benchmark
             result.notes.append(f"search `{query}`: {error}")
+
+
+def _measure_page_load(result: SizeResult, site: Path) -> None:
+    """What a first visit to an innovation page costs: every request with an empty cache."""
+    from generator.page_weight import measure
+    from generator.search_measure import serve_compressed
+
+    pages = sorted(site.glob("inovasi/*/index.html"), key=lambda p: (p.stat().st_size, p.name))
+    if not pages:
+        return
+    page = pages[len(pages) // 2].parent.name  # the median-sized innovation page
+    try:
+        with serve_compressed(site) as base:
+            weight = measure(f"{base}/inovasi/{page}/")
+    except Exception as error:  # a failed measurement is a note, not a failed benchmark
+        result.notes.append(f"page load `{page}`: {error}")
+        return
+    result.page_load = {
+        "requests": weight.requests,
+        "transferred": weight.transferred,
+        "gzip_bodies": weight.gzip_bodies,
+    }
 
 
 def _measure_baseline(
