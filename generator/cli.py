@@ -13,6 +13,10 @@ from .problems import Problem, problems_as_json
 from .validate import read_catalogue
 
 DEFAULT_CATALOGUE = Path("catalogue")
+catalogue_option = click.option(
+    "--catalogue", "catalogue_dir", default=DEFAULT_CATALOGUE, show_default=True,
+    type=click.Path(file_okay=False, path_type=Path), help="Folder katalog.",
+)  # fmt: skip
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,10 +87,7 @@ def validate(
 
 
 @main.command()
-@click.option(
-    "--catalogue", "catalogue_dir", default=DEFAULT_CATALOGUE, show_default=True,
-    type=click.Path(file_okay=False, path_type=Path), help="Folder katalog.",
-)  # fmt: skip
+@catalogue_option
 @click.option(
     "--site-dir", default=Path("site"), show_default=True,
     type=click.Path(file_okay=False, path_type=Path), help="Folder hasil situs.",
@@ -109,10 +110,7 @@ def build(catalogue_dir: Path, site_dir: Path, config_file: Path) -> None:
 
 
 @main.command()
-@click.option(
-    "--catalogue", "catalogue_dir", default=DEFAULT_CATALOGUE, show_default=True,
-    type=click.Path(file_okay=False, path_type=Path), help="Folder katalog.",
-)  # fmt: skip
+@catalogue_option
 @click.option(
     "--out", "out_dir", required=True,
     type=click.Path(file_okay=False, path_type=Path), help="Folder tujuan sumber halaman.",
