@@ -255,7 +255,12 @@ def _too_deep(text: str) -> tuple[int, int] | None:
                     return first_too_deep or where
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
+    except yaml.YAMLError as error:
+        # libyaml 0.2.6 (in PyYAML's wheels) has a nesting limit of its own and stops there:
+        # the same problem, reported at the same place as ours would be.
+        if "nesting depth" in str(error):
+            mark = getattr(error, "problem_mark", None)
+            return first_too_deep or ((mark.line + 1, mark.column + 1) if mark else (1, 1))
         return None
     finally:
         loader.dispose()
