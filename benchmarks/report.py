@@ -144,6 +144,8 @@ def _size_section(r: SizeResult) -> list[str]:
         f"{_search_cell(r)} | — | — |",
         f"| innovation page, cold cache: requests, KB sent, KB if gzipped | "
         f"{_page_load_cell(r)} | — | — |",
+        f"| HTML KB of the summary pages and the largest record page of each kind | "
+        f"{_page_sizes_cell(r)} | — | — |",
         f"| `mkdocs serve`: one record edited to page reloaded | {NOT_MEASURED} (serve issue) | "
         f"{NOT_MEASURED} | — |",
         "",
@@ -171,6 +173,13 @@ def _page_load_cell(r: Any) -> str:
         f"{load['requests']} requests, {load['transferred'] / 1024:,.0f} KB, "
         f"~{load['gzip_bodies'] / 1024:,.0f} KB"
     )
+
+
+def _page_sizes_cell(r: Any) -> str:
+    sizes = getattr(r, "page_sizes", None) or {}
+    if not sizes:
+        return NOT_MEASURED
+    return "; ".join(f"`{page}` {size / 1024:,.0f}" for page, size in sizes.items())
 
 
 def _ok(runs: list[Run]) -> list[Run]:

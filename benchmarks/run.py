@@ -60,6 +60,9 @@ class SizeResult:
     # A cold-cache load of the median-sized innovation page: requests, bytes sent (served
     # uncompressed) and the gzip estimate of the bodies.
     page_load: dict[str, int] = field(default_factory=dict)
+    # HTML bytes of the pages that summarise the whole catalogue, and of the largest page of
+    # each record kind: the views must stay bounded as the catalogue grows (issue 7).
+    page_sizes: dict[str, int] = field(default_factory=dict)
 
 
 def _options(argv: list[str] | None) -> argparse.Namespace:
@@ -206,6 +209,7 @@ def _measure_size(
         result.site = site_facts(site)
         _measure_search(result, site)
         _measure_page_load(result, site)
+        result.page_sizes = page_sizes(site)
     shutil.rmtree(site, ignore_errors=True)
     save()
 
@@ -226,6 +230,23 @@ def _measure_search(result: SizeResult, site: Path) -> None:
             result.search_bytes[query] = first_results_bytes(site, query).total
         except Exception as error:  # a failed measurement is a note, not a failed benchmark
             result.notes.append(f"search `{query}`: {error}")
+
+
+SUMMARY_PAGES = ("index.html", "inovasi/index.html", "replikasi/index.html", "statistik/index.html")
+RECORD_KINDS = ("inovasi", "wilayah", "replikasi", "kegiatan")
+
+
+def page_sizes(site: Path) -> dict[str, int]:
+    """HTML bytes of the summary pages and of the largest page of each record kind."""
+    sizes = {
+        page: (site / page).stat().st_size for page in SUMMARY_PAGES if (site / page).is_file()
+    }
+    for kind in RECORD_KINDS:
+        pages = [(p.stat().st_size, p) for p in site.glob(f"{kind}/*/index.html")]
+        if pages:
+            size, page = max(pages)
+            sizes[f"largest {kind}: {page.parent.name}"] = size
+    return sizes
 
 
 def _measure_page_load(result: SizeResult, site: Path) -> None:
