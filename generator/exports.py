@@ -35,7 +35,7 @@ from .exports_linked import (
     dcat_catalogue,
     jsonld_for,
 )
-from .exports_records import FORMAT_VERSION, Json, Links, RecordData, twin_path
+from .exports_records import FORMAT_VERSION, Json, Links, RecordData
 from .exports_tables import ODBL, REGION_TABLE_SOURCE, TABLES, datapackage, table_csv
 from .model import Catalogue
 from .schema import SCHEMA_DIR as SOURCE_SCHEMA_DIR
@@ -138,7 +138,7 @@ def export_files(
             page = pages[kind](record["kode"] if kind == "wilayah" else record["slug"])
             twins[page] = {"versi_format": FORMAT_VERSION, "jenis_catatan": kind, **record}
     for page, twin in twins.items():
-        files.append(ExportFile(twin_path(page), json_bytes(twin)))
+        files.append(ExportFile(urls.twin_path(page), json_bytes(twin)))
     files.extend(_redirects(catalogue, data, twins, html_redirects))
     files.sort(key=lambda f: f.path)
     return files
@@ -182,8 +182,8 @@ def _redirects(
             if html_pages:
                 body = _redirect_html(innovation.nama, target)
                 files.append(ExportFile(old_file, body.encode("utf-8")))
-            moved = {**twins[page], REDIRECT_KEY: data.links.address(twin_path(page))}
-            files.append(ExportFile(twin_path(old_page), json_bytes(moved)))
+            moved = {**twins[page], REDIRECT_KEY: data.links.address(urls.twin_path(page))}
+            files.append(ExportFile(urls.twin_path(old_page), json_bytes(moved)))
     return files
 
 

@@ -13,9 +13,9 @@ import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from . import labels
+from . import labels, urls
 from .dates import PartialDate
-from .exports_records import Links, RecordData, replication_title, twin_path
+from .exports_records import Links, RecordData, replication_title
 from .model import Catalogue, Innovation, Replication
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -154,7 +154,7 @@ def atom_feed(data: RecordData, links: Links, fallback_updated: dt.date) -> byte
         )
         _add(
             element, "link", rel="alternate", type="application/json",
-            href=links.from_file(twin_path(entry.page), FEED_PATH),
+            href=links.from_file(urls.twin_path(entry.page), FEED_PATH),
         )  # fmt: skip
         _add(element, "summary", entry.summary)
         _add(element, "category", term=entry.kind, label=entry.kind.capitalize())

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from . import urls
-from .exports_records import FORMAT_VERSION, Json, Links, RecordData, replication_title, twin_path
+from .exports_records import FORMAT_VERSION, Json, Links, RecordData, replication_title
 from .exports_tables import ODBL, TABLES
 from .model import Catalogue, Event, Innovation, RegionProfile, Replication
 from .regions import Region
@@ -112,7 +112,7 @@ def dcat_catalogue(data: RecordData, links: Links, modified: str, schema_names: 
     ]
     for table in TABLES:
         twins = [
-            _distribution(links, twin_path(page), twin_path(page), "application/json")
+            _distribution(links, urls.twin_path(page), urls.twin_path(page), "application/json")
             for page in pages[table.name]
         ]
         csv = _distribution(links, DATA_DIR + table.path, table.path, "text/csv", datapackage)

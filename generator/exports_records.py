@@ -43,17 +43,6 @@ class Links:
         return relative + "/" if site_path.endswith("/") else relative
 
 
-def twin_path(page_url: str) -> str:
-    """The JSON twin of a page: `inovasi/x/` -> `inovasi/x.json`."""
-    return page_url.rstrip("/") + ".json"
-
-
-def region_slug(catalogue: Catalogue, code: str) -> str:
-    """The slug of a region's page: its profile's file name, else the national table's."""
-    profile = catalogue.profiles.get(code)
-    return profile.slug if profile else catalogue.region(code).slug
-
-
 def region_level(catalogue: Catalogue, code: str) -> str:
     """`provinsi`, `kabupaten` or `kota`."""
     region = catalogue.region(code)
@@ -98,10 +87,13 @@ class RecordData:
         return urls.event(slug)
 
     def region_page(self, code: str) -> str:
-        return urls.region(region_slug(self.catalogue, code))
+        return urls.region(self.catalogue.region_slug(code))
 
     def _addresses(self, page: str) -> Json:
-        return {"url": self.links.address(page), "url_json": self.links.address(twin_path(page))}
+        return {
+            "url": self.links.address(page),
+            "url_json": self.links.address(urls.twin_path(page)),
+        }
 
     # References: the few facts of another record a reader needs without a second fetch.
 
@@ -270,7 +262,7 @@ class RecordData:
         profile = catalogue.profiles.get(code)
         return {
             "kode": code,
-            "slug": region_slug(catalogue, code),
+            "slug": catalogue.region_slug(code),
             **self._addresses(self.region_page(code)),
             "nama": catalogue.region_name(code),
             "nama_tabel_nasional": region.full_name,

@@ -301,6 +301,12 @@ class Catalogue:
         assert region is not None, f"validated catalogue refers to unknown region {code}"
         return region
 
+    def region_slug(self, code: str) -> str:
+        """The slug of a region's page (`/wilayah/<slug>/`): its profile's file name, else the
+        national table's name (validation makes the two agree)."""
+        profile = self.profiles.get(code)
+        return profile.slug if profile else self.region(code).slug
+
     def region_name(self, code: str) -> str:
         profile = self.profiles.get(code)
         if profile and profile.nama:

@@ -58,7 +58,16 @@ class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve_compressed(folder: Path) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 (a free port) with gzip for text; yields the base URL."""
-    handler = functools.partial(_CompressingHandler, directory=str(folder))
+    with serve_folder(folder, _CompressingHandler) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def serve_folder(
+    folder: Path, handler_class: type[http.server.SimpleHTTPRequestHandler]
+) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 (a free port) with `handler_class`; yields the base URL."""
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

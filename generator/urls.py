@@ -48,6 +48,11 @@ def event(slug: str) -> str:
     return f"kegiatan/{slug}/"
 
 
+def twin_path(page_url: str) -> str:
+    """The JSON twin of a page: `inovasi/x/` -> `inovasi/x.json`."""
+    return page_url.rstrip("/") + ".json"
+
+
 def source_path(url: str) -> str:
     """The page source file for a page URL: `inovasi/x/` -> `inovasi/x/index.md`."""
     return f"{url}index.md"

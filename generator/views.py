@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 from . import labels, search, urls
 from .dates import PartialDate, parse_date
 from .exports_linked import Record, jsonld_for
-from .exports_records import twin_path
 from .markdown_render import phone_url, render_markdown, safe_url
 from .model import Catalogue, Event, Innovation, Replication, Source
 from .progress import commitment_board, innovation_timeline, region_progress
@@ -57,8 +56,7 @@ class Site:
         return similar_innovations(self.catalogue).similar
 
     def region_slug(self, code: str) -> str:
-        profile = self.catalogue.profiles.get(code)
-        return profile.slug if profile else self.catalogue.region(code).slug
+        return self.catalogue.region_slug(code)
 
     def has_region_page(self, code: str) -> bool:
         return code in self.region_codes
@@ -132,7 +130,7 @@ def open_data(page: Page, record: Record) -> dict[str, str]:
     script element, and the link to its JSON file (see `exports`)."""
     return {
         "jsonld": jsonld_for(page.site.catalogue, record, page.site.base_url),
-        "json_twin": page.href(twin_path(page.here)),
+        "json_twin": page.href(urls.twin_path(page.here)),
     }
 
 
