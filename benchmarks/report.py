@@ -146,16 +146,44 @@ def _size_section(r: SizeResult) -> list[str]:
         f"{_page_load_cell(r)} | — | — |",
         f"| HTML KB of the summary pages and the largest record page of each kind | "
         f"{_page_sizes_cell(r)} | — | — |",
-        f"| `mkdocs serve`: one record edited to page reloaded | {NOT_MEASURED} (serve issue) | "
-        f"{NOT_MEASURED} | — |",
+        f"| `mkdocs serve`: one record edited to page reloaded | {_serve_cell(r)} | "
+        f"{_serve_baseline_cell(base)} | — |",
         "",
     ]
+    if r.baseline_measured:
+        lines += [
+            f"The baseline columns come from an earlier run of this size, measured "
+            f"{r.baseline_measured}.",
+            "",
+        ]
     if r.loads:
         loads = ", ".join(f"{x:.2f}" for x in r.loads)
         lines += [f"1-minute load at the start of each run: {loads}.", ""]
     for note in r.notes:
         lines += ["Note:", "", "```text", note.strip(), "```", ""]
     return lines
+
+
+def _serve_cell(r: Any) -> str:
+    edits = getattr(r, "serve_edits", None) or []
+    if not edits:
+        failed = any(note.startswith("mkdocs serve") for note in r.notes)
+        return "not measured (see the note)" if failed else NOT_MEASURED
+    first = getattr(r, "serve_first_build", None)
+    started = f"; first build served after {first:.1f} s" if first is not None else ""
+    return f"{median(edits):.1f} s (median of {len(edits)}{started})"
+
+
+def _serve_baseline_cell(base: _Baseline) -> str:
+    """The plain way is not served at these sizes: every rebuild renders every page through
+    Material again, so its mkdocs build time bounds a rebuild from below."""
+    if base.mkdocs is None:
+        return "not measured (no baseline build measured)"
+    bound = "> " if base.bound else ""
+    return (
+        f"not measured (a rebuild renders every page again; the baseline's mkdocs build "
+        f"alone took {bound}{base.mkdocs:.0f} s)"
+    )
 
 
 def _search_cell(r: Any) -> str:

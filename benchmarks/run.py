@@ -30,6 +30,7 @@ from measure import (
     wait_for_quiet_machine,
 )
 from report import write_report
+from serve import ServeFailed, measure_serve
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -63,6 +64,12 @@ class SizeResult:
     # HTML bytes of the pages that summarise the whole catalogue, and of the largest page of
     # each record kind: the views must stay bounded as the catalogue grows (issue 7).
     page_sizes: dict[str, int] = field(default_factory=dict)
+    # `mkdocs serve` with livereload: seconds until the first build was served, and from
+    # saving one edited innovation record until its page showed the new name, per edit.
+    serve_first_build: float | None = None
+    serve_edits: list[float] = field(default_factory=list)
+    # When the baseline columns come from an earlier run (--no-baseline --merge): its date.
+    baseline_measured: str = ""
 
 
 def _options(argv: list[str] | None) -> argparse.Namespace:
@@ -125,8 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         previous = json.loads(options.output.with_name("results.json").read_text(encoding="utf-8"))
         write_report(options.output, machine, previous["context"], _previous(options.output))
         return 0
+    earlier: dict[int, SizeResult] = {}
     if options.merge:
-        results = [r for r in _previous(options.output) if r.size not in sizes]
+        earlier = {r.size: r for r in _previous(options.output)}
+        results = [r for r in earlier.values() if r.size not in sizes]
 
     def save() -> None:
         write_report(options.output, machine, context, results)
@@ -141,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
 
     for size in sizes:
         result = SizeResult(size, measured=machine_facts().date, command=context["command"])
+        if options.no_baseline and size in earlier:
+            _keep_baseline(result, earlier[size])
         results.append(result)
         results.sort(key=lambda r: r.size)
         work = options.work_dir / f"size-{size}"
@@ -213,8 +224,45 @@ def _measure_size(
     shutil.rmtree(site, ignore_errors=True)
     save()
 
+    _measure_serve(result, work, catalogue, options)
+    save()
+
     if not options.no_baseline:
         _measure_baseline(result, work, catalogue, options)
+
+
+def _measure_serve(
+    result: SizeResult, work: Path, catalogue: Path, options: argparse.Namespace
+) -> None:
+    """Edit-to-reload latency of `mkdocs serve` (see serve.py); a failure is a note."""
+
+    def quiet() -> None:
+        result.loads.append(wait_for_quiet_machine(options.max_load, options.load_patience))
+
+    quiet()
+    try:
+        times = measure_serve(
+            PYTHON, REPO, catalogue, work / "serve", options.runs, options.timeout, quiet
+        )
+    except ServeFailed as error:
+        result.notes.append(f"mkdocs serve: {error}")
+        return
+    except Exception as error:  # a failed measurement is a note, not a failed benchmark
+        result.notes.append(f"mkdocs serve: {type(error).__name__}: {error}")
+        return
+    result.serve_first_build = times.first_build
+    result.serve_edits = times.edits
+
+
+def _keep_baseline(result: SizeResult, earlier: SizeResult) -> None:
+    """Carry the baseline of an earlier run of this size into a run without one, dated."""
+    if not earlier.baseline_build:
+        return
+    result.baseline_pages = earlier.baseline_pages
+    result.baseline_build = earlier.baseline_build
+    result.baseline_site = earlier.baseline_site
+    result.baseline_measured = earlier.baseline_measured or earlier.measured
+    result.notes += [note for note in earlier.notes if note.startswith("baseline")]
 
 
 SEARCH_QUERIES = ("bidan", "arsip", "dokumen arsip")  # words the synthetic texts use
