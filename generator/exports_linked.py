@@ -157,7 +157,8 @@ Record = Innovation | Replication | Event | RegionProfile | Region
 def script_safe_json(value: Any) -> str:
     """JSON that can sit inside `<script type="application/ld+json">`: `<`, `>` and `&` are
     written as `\\u003c`-style escapes, so a value holding `</script>` cannot end the script."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2)
+    # Compact: `indent` would make `json` fall back to its pure-Python encoder, on every page.
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for char, escape in (
         ("&", "\\u0026"),
         ("<", "\\u003c"),

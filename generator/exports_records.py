@@ -8,6 +8,7 @@ Addresses are absolute under the site's `base_url`, or relative to the site root
 from __future__ import annotations
 
 import posixpath
+from functools import cached_property
 from typing import Any
 
 from . import labels, urls
@@ -73,7 +74,13 @@ class RecordData:
     ) -> None:
         self.catalogue = catalogue
         self.links = links
-        self.region_codes = sorted(catalogue.published_region_codes() | extra_region_codes)
+        self._extra_region_codes = extra_region_codes
+
+    @cached_property
+    def region_codes(self) -> list[str]:
+        """Regions with a page, sorted: only the whole-catalogue exports need them (a JSON-LD
+        block of one page must not pay for a walk over every region)."""
+        return sorted(self.catalogue.published_region_codes() | self._extra_region_codes)
 
     # Page paths (site-relative) of every record kind, from the site's URL builder.
 

@@ -16,6 +16,7 @@ import gzip
 import logging
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ from .form_data import FORM_DATA_PATH, form_data_json
 from .model import Catalogue
 from .pages import PageMaker, PageSource, problems_page_source, site_page_sources
 from .problems import Problem
-from .search import IndexFailed, index_site
+from .search import Indexer, IndexFailed, IndexSummary, write_index_documents
 from .shells import Group, Shell, all_groups, pour_record_pages, sitemap_with_pages
 from .validate import read_catalogue
 from .views import Site
@@ -168,26 +169,50 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return output
 
     def on_post_build(self, *, config: Any) -> None:
-        # Steps that add files come first: the search index (issue 6) runs last.
-        self._pour_record_pages(config)
-        self._write_open_data(config)
-        self._index_for_search(config)
-
-    def _pour_record_pages(self, config: Any) -> None:
-        """Make the record pages into the shells MkDocs rendered (see `shells`), remove the
-        shells, and list the pages in the sitemap in their place."""
+        """The record pages, the open data and the search index. The record pages are made by
+        worker processes (`shells`); meanwhile this process writes the search index's
+        documents, starts Pagefind on them in the background (`search`), and writes the open
+        data, so the three steps share the machine's cores instead of running in turn."""
+        site_dir = Path(config.site_dir)
         if self.site is None:
             return
-        site = Path(config.site_dir)
-        poured = pour_record_pages(self.site, self.shells, site, config.site_description or "")
+        site = self.site
+        with tempfile.TemporaryDirectory(prefix="katalog-index-") as scratch:
+            documents = Path(scratch) / "dokumen"
+            indexer: Indexer | None = None
+
+            def meanwhile() -> None:
+                nonlocal indexer
+                write_index_documents(site, documents)
+                indexer = Indexer(documents, site_dir)
+                self._write_open_data(config)
+
+            try:
+                poured = pour_record_pages(
+                    site, self.shells, site_dir, config.site_description or "", meanwhile
+                )
+                self._list_record_pages(site_dir, poured)
+                if indexer is not None:
+                    self._report_index(indexer.finish())
+            except IndexFailed as failure:
+                if not self.serving:
+                    raise Abort(str(failure)) from None
+                serve_log.error(str(failure))
+            finally:
+                if indexer is not None:
+                    indexer.stop()
+
+    def _list_record_pages(self, site_dir: Path, poured: dict[Group, list[str]]) -> None:
+        """Remove the shells MkDocs rendered (see `shells`) and list the record pages in the
+        sitemap in their place."""
         for group in self.shells:
-            shutil.rmtree(site / group.source.url, ignore_errors=True)
-        sitemap = site / "sitemap.xml"
+            shutil.rmtree(site_dir / group.source.url, ignore_errors=True)
+        sitemap = site_dir / "sitemap.xml"
         if sitemap.is_file():
             xml = sitemap_with_pages(sitemap.read_text(encoding="utf-8"), poured)
             sitemap.write_text(xml, encoding="utf-8")
             stamp = get_build_timestamp()  # as MkDocs dates its own sitemap.xml.gz
-            with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=stamp) as packed:
+            with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=stamp) as packed:
                 packed.write(xml.encode("utf-8"))
 
     def _write_open_data(self, config: Any) -> None:
@@ -201,23 +226,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             Path(config.site_dir),
             config.site_url or None,
             build_date_for(self.catalogue),
-            extra_region_codes=Site(self.catalogue).region_codes,
+            extra_region_codes=self.site.region_codes if self.site else (),
             html_redirects=False,
         )
 
-    def _index_for_search(self, config: Any) -> None:
-        """The Pagefind search index of the built pages (`search`). It reads every HTML file,
-        so it runs last. `mkdocs serve` indexes too (a second for the shipped catalogue), so
-        that /cari/ works while editing; nothing is indexed while the records have problems."""
-        if self.problems:
-            return
-        try:
-            summary = index_site(Path(config.site_dir))
-        except IndexFailed as failure:
-            if not self.serving:
-                raise Abort(str(failure)) from None
-            serve_log.error(str(failure))
-            return
+    def _report_index(self, summary: IndexSummary) -> None:
+        """`mkdocs serve` indexes too (a second for the shipped catalogue), so that /cari/
+        works while editing; nothing is indexed while the records have problems."""
         logging.getLogger("mkdocs.plugins.katalog").info(str(summary))
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:

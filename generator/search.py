@@ -1,29 +1,42 @@
-"""Site search: what the search index holds of each page, and the indexer run on the built site.
+"""Site search: what the search index holds of each page, and the indexer.
 
-The search runs in the visitor's browser with Pagefind: `index_site` runs the `pagefind`
-binary (from PyPI) over the built HTML as the last step of a build and writes a chunked
-index under `pagefind/`, which the search page (`docs/assets/cari.js`) loads piece by
-piece. The index is Indonesian (`--force-language id`; the pages say `<html lang="id">`),
-so Pagefind's Indonesian stemmer matches `layanan` with `pelayanan`, `kesehatan` with
-`sehat`.
+The search runs in the visitor's browser with Pagefind, whose chunked index (under
+`pagefind/`) the search page (`docs/assets/cari.js`) loads piece by piece. The index is
+Indonesian (`--force-language id`), so Pagefind's Indonesian stemmer matches `layanan` with
+`pelayanan`, `kesehatan` with `sehat`.
 
-What is indexed: the record body of innovation, region and event pages (their templates mark
-it `data-pagefind-body`); nothing of the header, nav or footer; and inside a body not the
-card lists, tables, sources or "Inovasi serupa" (`EXCLUDED`), which repeat other pages'
-words. Innovation pages carry the facets (`FACETS`) as `data-pagefind-filter` elements, so
-the search page can count and filter by region, sector, year, maturity and so on.
+What is indexed: innovation, region and event pages, each through a small *index document*
+written from the record (`index_documents`), not through the published page: the published
+HTML repeats the theme, other records' names and tables, and reading it made Pagefind the
+slowest step of a large build. An index document holds the page's title (its `h1`, which
+Pagefind shows as the result's title), the record's own words, and, for innovations, the
+facets (`FACETS`) as `data-pagefind-filter` elements, so the search page can count and
+filter by region, sector, year, maturity and so on.
+
+Long text fields are cut at `FIELD_CHARS` in the index (at a word's end): Pagefind keeps
+about 45 bytes of memory per indexed byte of text until it writes the index, and the search
+page fetches one index chunk per query word, whose size grows with the words indexed. A real
+record's fields are far shorter than the cut; a field that runs to pages is found by its
+opening.
 """
 
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+import nh3
 
 from . import labels, urls
-from .model import Catalogue, Innovation
+from .markdown_render import render_markdown
+from .model import Catalogue, Event, Innovation
+from .search_bundle import BundleFormatError, normalise_bundle
+from .views import Site
 
 BUNDLE = "pagefind"
 """The folder of the index in the site, as the search page expects it."""
@@ -46,16 +59,8 @@ PAGE_KIND = {"innovation": "Inovasi", "region": "Wilayah", "event": "Kegiatan"}
 
 SHORT_STATUS = {"aktif": "Aktif", "vakum": "Vakum", "dihentikan": "Dihentikan"}
 
-INDEXED_GLOB = "{inovasi,wilayah,kegiatan}/**/*.html"
-EXCLUDED = (
-    "ul.k-cards",
-    ".k-scroll",
-    "ol.k-sources",
-    ".k-note",
-    ".k-similar",
-    ".k-data-links",
-)
-"""Parts of an indexed body that list or cite other records: left out of the index."""
+FIELD_CHARS = 600
+"""Characters of each long text field that the index reads (see the module's doc)."""
 
 
 def innovation_facets(catalogue: Catalogue, innovation: Innovation) -> list[tuple[str, str]]:
@@ -108,37 +113,144 @@ class IndexFailed(Exception):
     """The indexer stopped; the message holds the tail of its output."""
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
-    """The indexer's command line for a built site (the `pagefind` package's binary)."""
+def _text(markdown: str | None) -> str:
+    """A markdown field as plain text, cut at `FIELD_CHARS` after a whole word."""
+    if not markdown:
+        return ""
+    text = html.unescape(nh3.clean(str(render_markdown(markdown)), tags=set()))
+    text = " ".join(text.split())
+    if len(text) <= FIELD_CHARS:
+        return text
+    cut = text[:FIELD_CHARS]
+    return cut[: cut.rfind(" ")] if " " in cut else cut
+
+
+def _document(title: str, texts: list[str], facets: list[tuple[str, str]]) -> str:
+    paragraphs = "".join(f"<p>{html.escape(text)}</p>" for text in texts if text)
+    filters = "".join(
+        f'<span data-pagefind-filter="{key}">{html.escape(value)}</span>' for key, value in facets
+    )
+    return (
+        '<!doctype html><html lang="id"><head><meta charset="utf-8"><title></title></head>'
+        f"<body><h1>{html.escape(title)}</h1>{paragraphs}"
+        f"<div data-pagefind-ignore>{filters}</div></body></html>"
+    )
+
+
+def _innovation_document(site: Site, innovation: Innovation) -> str:
+    catalogue = site.catalogue
+    sector = catalogue.sectors.get(innovation.bidang)
+    texts = [
+        innovation.kepanjangan or "",
+        innovation.ringkasan,
+        catalogue.region_name(innovation.wilayah),
+        innovation.instansi,
+        sector.nama if sector else innovation.bidang,
+        " ".join(innovation.tag),
+        _text(innovation.masalah),
+        _text(innovation.solusi),
+        _text(innovation.hasil),
+    ]
+    return _document(innovation.nama, texts, innovation_facets(catalogue, innovation))
+
+
+def _region_document(site: Site, code: str) -> str:
+    catalogue = site.catalogue
+    region = catalogue.region(code)
+    profile = catalogue.profiles.get(code)
+    texts = []
+    if not region.is_province:
+        texts.append(catalogue.region_name(region.province_code))
+    if profile is not None:
+        texts += [profile.ibu_kota or "", _text(profile.uraian)]
+    return _document(catalogue.region_name(code), texts, [("halaman", PAGE_KIND["region"])])
+
+
+def _event_document(site: Site, event: Event) -> str:
+    texts = [
+        labels.label(labels.EVENT_KIND, event.jenis),
+        event.tempat or "",
+        site.catalogue.region_name(event.penyelenggara) if event.penyelenggara else "",
+        _text(event.uraian),
+    ]
+    return _document(event.nama, texts, [("halaman", PAGE_KIND["event"])])
+
+
+def index_documents(site: Site) -> Iterator[tuple[str, str]]:
+    """(page path in the site, e.g. `inovasi/x/index.html`; its index document) for every
+    page the search finds."""
+    catalogue = site.catalogue
+    for slug, innovation in sorted(catalogue.innovations.items()):
+        yield urls.innovation(slug) + "index.html", _innovation_document(site, innovation)
+    for code in site.region_codes:
+        yield urls.region(catalogue.region_slug(code)) + "index.html", _region_document(site, code)
+    for slug, event in sorted(catalogue.events.items()):
+        yield urls.event(slug) + "index.html", _event_document(site, event)
+
+
+def write_index_documents(site: Site, folder: Path) -> int:
+    """Write every index document under `folder`, at its page's path; returns how many."""
+    count = 0
+    for path, document in index_documents(site):
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(document, encoding="utf-8")
+        count += 1
+    return count
+
+
+def pagefind_command(documents: Path, site_dir: Path) -> list[str]:
+    """The indexer's command line: index the documents under `documents`, write the bundle
+    into the site (the `pagefind` package's binary)."""
     return [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
-        str(site_dir),
-        "--output-subdir",
-        BUNDLE,
+        str(documents),
+        "--output-path",
+        str(site_dir / BUNDLE),
         "--force-language",
         "id",
-        "--exclude-selectors",
-        ", ".join(EXCLUDED),
-        # Only innovation, region and event pages carry `data-pagefind-body`: reading the
-        # replication pages and the rest only to skip them took a quarter of the indexing.
-        "--glob",
-        INDEXED_GLOB,
         "--quiet",
     ]
 
 
-def index_site(site_dir: Path) -> IndexSummary:
-    """Index the built site in `site_dir` with Pagefind; the index goes to `site_dir/pagefind`."""
-    bundle = site_dir / BUNDLE
-    completed = subprocess.run(
-        pagefind_command(site_dir), capture_output=True, text=True, check=False
-    )
-    if completed.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        tail = (completed.stderr or completed.stdout).strip().splitlines()[-5:]
-        raise IndexFailed("Pagefind gagal membuat indeks pencarian: " + " / ".join(tail))
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    pages = sum(1 for p in bundle.glob("fragment/*") if p.is_file())
-    return IndexSummary(pages, len(files), sum(p.stat().st_size for p in files))
+class Indexer:
+    """A Pagefind run over written index documents, in the background: start it, do other
+    work, then `finish` (or `stop` on the way out of a failed build)."""
+
+    def __init__(self, documents: Path, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self._log: IO[bytes] = (documents.parent / (documents.name + ".log")).open("w+b")
+        self._process = subprocess.Popen(
+            pagefind_command(documents, site_dir),
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+
+    def finish(self) -> IndexSummary:
+        """Wait for Pagefind; make its output reproducible; summarise the bundle."""
+        returncode = self._process.wait()
+        self._log.seek(0)
+        output = self._log.read().decode("utf-8", "replace")
+        self._log.close()
+        bundle = self.site_dir / BUNDLE
+        if returncode != 0 or not (bundle / "pagefind.js").is_file():
+            tail = output.strip().splitlines()[-5:]
+            raise IndexFailed("Pagefind gagal membuat indeks pencarian: " + " / ".join(tail))
+        try:
+            normalise_bundle(bundle)
+        except (BundleFormatError, OSError, ValueError, KeyError) as error:
+            raise IndexFailed(f"Indeks Pagefind tidak terbaca: {error}") from None
+        files = [p for p in bundle.rglob("*") if p.is_file()]
+        pages = sum(1 for p in bundle.glob("fragment/*") if p.is_file())
+        return IndexSummary(pages, len(files), sum(p.stat().st_size for p in files))
+
+    def stop(self) -> None:
+        """End a run that is no longer wanted (the build failed elsewhere)."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._log.close()

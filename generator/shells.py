@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from html import escape
@@ -169,11 +170,16 @@ def _pour_part(part: int, parts: int) -> list[tuple[Group, str]]:
 
 
 def pour_record_pages(
-    site: Site, shells: dict[Group, Shell], site_dir: Path, description: str
+    site: Site,
+    shells: dict[Group, Shell],
+    site_dir: Path,
+    description: str,
+    meanwhile: Callable[[], None] | None = None,
 ) -> dict[Group, list[str]]:
     """Make every record page and write it into its shell under `site_dir`; returns the slugs
     written, by group. On a large catalogue two forked processes share the pages (the
-    machines this runs on have two cores)."""
+    machines this runs on have two cores), and this process runs `meanwhile` while they
+    work instead of waiting idle; otherwise `meanwhile` runs after the pages."""
     global _JOB
     catalogue = site.catalogue
     records = (
@@ -188,10 +194,15 @@ def pour_record_pages(
     try:
         if parts == 1:
             results = [_pour_part(0, 1)]
+            if meanwhile is not None:
+                meanwhile()
         else:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(parts, mp_context=context) as pool:
-                results = list(pool.map(_pour_part, range(parts), [parts] * parts))
+                futures = [pool.submit(_pour_part, part, parts) for part in range(parts)]
+                if meanwhile is not None:
+                    meanwhile()
+                results = [future.result() for future in futures]
     finally:
         _JOB = None
     poured: dict[Group, list[str]] = {}

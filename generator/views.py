@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import labels, search, urls
+from . import labels, urls
 from .dates import PartialDate, parse_date
 from .exports_linked import Record, jsonld_for
 from .markdown_render import phone_url, render_markdown, safe_url
@@ -244,7 +244,6 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
         "owner_site": safe_url(owner_profile.situs) if owner_profile else None,
         "contribute": page.href(urls.CONTRIBUTE),
         "open_data": open_data(page, innovation),
-        "facets": search.innovation_facets(site.catalogue, innovation),
         "similar": [
             page.innovation_item(site.catalogue.innovations[slug])
             for slug in site.similar.get(innovation.slug, ())

@@ -167,28 +167,6 @@ def test_index_holds_the_record_pages_in_indonesian(site: Path) -> None:
     )
 
 
-def test_innovation_page_carries_every_facet_and_marks_its_body(site: Path) -> None:
-    page = html(site, "inovasi/cms-desa")
-    body = page.select("[data-pagefind-body]")
-    assert len(body) == 1 and body[0].h1.get_text() == "CMS Desa"
-    assert page.select_one("header [data-pagefind-body], nav [data-pagefind-body]") is None
-    facets = {
-        e["data-pagefind-filter"]: e.get_text() for e in body[0].select("[data-pagefind-filter]")
-    }
-    assert facets == {
-        "halaman": "Inovasi",
-        "provinsi": "Provinsi Kalimantan Barat",
-        "wilayah": "Kabupaten Kubu Raya",
-        "bidang": "Pemerintahan Desa",
-        "tahun": "2019",
-        "tahap": "Penerapan",
-        "status": "Aktif",
-        "jenis": "Digital",
-        "direplikasi": "Ya",
-    }
-    assert set(facets) == {key for key, _ in FACETS}
-
-
 def test_search_page_without_javascript_points_to_the_listing(site: Path) -> None:
     page = html(site, "cari")
     form = page.select_one("article form[role=search]")
