@@ -217,10 +217,14 @@ def _wait_idle(process: subprocess.Popen[bytes]) -> None:
         used = now
 
 
+# Straight to the local server, whatever proxy the environment names.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
 def _fetch(url: str, timeout: float) -> str | None:
     """The body of `url`, or None while the server does not answer (yet) or answers an error."""
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        with _DIRECT.open(url, timeout=timeout) as response:
             return str(response.read().decode("utf-8", errors="replace"))
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
