@@ -61,7 +61,7 @@ def build_site(catalogue_dir: Path, site_dir: Path, config_file: Path) -> str:
         else:
             os.environ["SOURCE_DATE_EPOCH"] = epoch_before
     _swap_in(staging, site_dir)
-    pages = sum(1 for _ in site_dir.rglob("index.html"))
+    pages = sum("index.html" in files for _, _, files in os.walk(site_dir))
     return f"Situs dibangun di {site_dir}: {pages} halaman."
 
 

@@ -219,9 +219,12 @@ def write_exports(
     The arguments are those of :func:`export_files`."""
     written = []
     exports = export_files(catalogue, base_url, build_date, extra_region_codes, html_redirects)
+    folders: set[Path] = set()  # thousands of files share a few folders: one mkdir each
     for export in exports:
         target = site_dir / export.path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_bytes(export.content)
         written.append(target)
     return written

@@ -64,38 +64,49 @@ class Entry:
     category: tuple[str, str] | None
 
 
-def feed_entries(data: RecordData) -> list[Entry]:
-    """Entries for every innovation and replication, newest first, then by kind and slug."""
+FEED_ENTRIES = 200
+"""Entries in the feed: the newest. A feed reader fetches the whole file on every poll, and
+all of a national catalogue would be tens of megabytes; every record is in katalog.json."""
+
+
+def feed_entries(data: RecordData, limit: int = FEED_ENTRIES) -> list[Entry]:
+    """The `limit` newest entries of innovations and replications, newest first, then by
+    kind and slug."""
     catalogue = data.catalogue
-    entries = [
-        Entry(
-            "inovasi",
-            i.slug,
-            f"{i.nama} ({catalogue.region_name(i.wilayah)})",
-            innovation_updated(i),
-            data.innovation_page(i.slug),
-            i.ringkasan,
-            (
-                i.bidang,
-                catalogue.sectors[i.bidang].nama if i.bidang in catalogue.sectors else i.bidang,
-            ),
-        )
-        for i in catalogue.innovations.values()
-    ]
-    entries += [
-        Entry(
-            "replikasi",
-            r.slug,
-            replication_title(catalogue, r),
-            replication_updated(r),
-            data.replication_page(r.slug),
-            _replication_summary(catalogue, r),
-            None,
-        )
-        for r in catalogue.replications.values()
-    ]
-    entries.sort(key=lambda e: (e.kind, e.slug))
-    entries.sort(key=lambda e: e.updated.first_day, reverse=True)
+    newest = sorted(
+        [(i.slug, "inovasi", innovation_updated(i)) for i in catalogue.innovations.values()]
+        + [(r.slug, "replikasi", replication_updated(r)) for r in catalogue.replications.values()],
+        key=lambda item: (-item[2].first_day.toordinal(), item[1], item[0]),
+    )[:limit]
+    entries = []
+    for slug, kind, updated in newest:
+        if kind == "inovasi":
+            i = catalogue.innovations[slug]
+            sector = catalogue.sectors.get(i.bidang)
+            entries.append(
+                Entry(
+                    kind,
+                    slug,
+                    f"{i.nama} ({catalogue.region_name(i.wilayah)})",
+                    updated,
+                    data.innovation_page(slug),
+                    i.ringkasan,
+                    (i.bidang, sector.nama if sector else i.bidang),
+                )
+            )
+        else:
+            r = catalogue.replications[slug]
+            entries.append(
+                Entry(
+                    kind,
+                    slug,
+                    replication_title(catalogue, r),
+                    updated,
+                    data.replication_page(slug),
+                    _replication_summary(catalogue, r),
+                    None,
+                )
+            )
     return entries
 
 

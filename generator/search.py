@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import cmarkgfm
 import nh3
 
 from . import labels, urls
-from .markdown_render import render_markdown
 from .model import Catalogue, Event, Innovation
 from .search_bundle import BundleFormatError, normalise_bundle
 from .views import Site
@@ -117,7 +117,10 @@ def _text(markdown: str | None) -> str:
     """A markdown field as plain text, cut at `FIELD_CHARS` after a whole word."""
     if not markdown:
         return ""
-    text = html.unescape(nh3.clean(str(render_markdown(markdown)), tags=set()))
+    # Only the words are wanted: cmark's HTML with every tag dropped (nothing of it is shown
+    # as HTML; the index document escapes it again).
+    rendered = cmarkgfm.github_flavored_markdown_to_html(markdown)
+    text = html.unescape(nh3.clean(rendered, tags=set()))
     text = " ".join(text.split())
     if len(text) <= FIELD_CHARS:
         return text

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.exports import ExportFile, build_date_for, export_files, jsonld_for, write_exports
-from generator.exports_records import FORMAT_VERSION
+from generator.exports_feed import FEED_ENTRIES, feed_entries
+from generator.exports_records import FORMAT_VERSION, Links, RecordData
 from generator.model import Catalogue
 from generator.schema import SCHEMA_DIR
 from generator.validate import read_catalogue
@@ -268,6 +269,16 @@ def test_feed_is_atom_with_an_entry_per_innovation_and_replication(
         assert html_link is not None
         assert html_link.get("href", "").startswith(BASE_URL)
     assert len({e.findtext(f"{ATOM}id") for e in entries}) == len(entries)
+
+
+def test_feed_holds_only_the_newest_entries(catalogue: Catalogue) -> None:
+    data = RecordData(catalogue, Links(None))
+    everything = feed_entries(data, limit=10_000)
+    assert len(everything) == len(catalogue.innovations) + len(catalogue.replications)
+    newest = feed_entries(data, limit=2)
+    assert newest == everything[:2]
+    assert newest[0].updated >= newest[1].updated >= max(e.updated for e in everything[2:])
+    assert 50 <= FEED_ENTRIES <= 500  # a feed reader polls the whole file
 
 
 def test_feed_links_are_relative_without_a_base_url(files: dict[str, bytes]) -> None:
