@@ -6,10 +6,11 @@ innovation listing with and without JavaScript."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -146,12 +147,48 @@ def after(tab: Any, condition: str) -> list[str]:
 
 
 def options(tab: Any, facet: str) -> dict[str, int]:
-    """A facet's values with their counts, as offered in its select."""
+    """A facet's values with the counts written next to them, as the panel shows them."""
     found = tab.eval_on_selector_all(
-        f"#k-facet-{facet} option[data-count]",
-        "els => els.map(e => [e.value, Number(e.dataset.count)])",
+        f"#k-facet-{facet} li:not([hidden]) label",
+        """els => els.map(e => [e.querySelector('.k-facet__value').innerText,
+                               e.querySelector('.k-facet__count').innerText])""",
     )
-    return dict(found)
+    counts = {}
+    for value, count in found:
+        number = re.fullmatch(r"(\d+)\s+hasil", count.strip())
+        assert number, f"{facet} {value}: count reads {count!r}"
+        counts[value] = int(number.group(1))
+    return counts
+
+
+def ticked(tab: Any, facet: str) -> list[str]:
+    """The values ticked in a facet."""
+    return tab.eval_on_selector_all(
+        f"#k-facet-{facet} input[type=checkbox]:checked",
+        "els => els.map(e => e.closest('label').querySelector('.k-facet__value').innerText)",
+    )
+
+
+def tick(tab: Any, facet: str, value: str) -> None:
+    """Click a value's label in a facet, as a visitor does."""
+    tab.locator(f"#k-facet-{facet} label", has_text=value).click()
+
+
+def chips(tab: Any) -> list[str]:
+    """The chosen filters listed above the results, as they read on the screen."""
+    return tab.eval_on_selector_all(
+        ".k-chosen:not([hidden]) .k-chip",
+        """els => els.map(e => {
+            const seen = e.cloneNode(true);
+            seen.querySelectorAll('.k-visually-hidden, [aria-hidden]').forEach(n => n.remove());
+            return seen.textContent.trim();
+        })""",
+    )
+
+
+def query(tab: Any) -> list[tuple[str, str]]:
+    """The parameters of the page's address, in order."""
+    return parse_qsl(urlsplit(tab.url).query)
 
 
 # --- the built files ------------------------------------------------------------------
@@ -231,10 +268,10 @@ def test_facet_filter_counts_and_shared_address(tab: Any, base: str, browser: An
     assert search(tab, base, "/cari/?q=nontunai") == ["CMS Desa", "Siskeudes Kota"]
     assert options(tab, "wilayah") == {"Kabupaten Kubu Raya": 1, "Kota Pontianak": 1}
     assert options(tab, "direplikasi") == {"Ya": 1, "Belum": 1}
-    tab.select_option("#k-facet-wilayah", "Kota Pontianak")
+    tick(tab, "wilayah", "Kota Pontianak")
     assert after(tab, ".includes('wilayah=')") == ["Siskeudes Kota"]
     assert tab.get_attribute(".k-search__status", "data-count") == "1"
-    # The chosen facet still offers its other value with the count it would give.
+    # The facet with a tick still offers its other value with the count it would add.
     assert options(tab, "wilayah") == {"Kabupaten Kubu Raya": 1, "Kota Pontianak": 1}
     assert options(tab, "tahap") == {"Inisiatif": 1}
     shared = tab.url
@@ -244,18 +281,182 @@ def test_facet_filter_counts_and_shared_address(tab: Any, base: str, browser: An
     try:
         assert search(other, "", shared) == ["Siskeudes Kota"]
         assert other.input_value("#k-search-q") == "nontunai"
-        assert other.input_value("#k-facet-wilayah") == "Kota Pontianak"
+        assert ticked(other, "wilayah") == ["Kota Pontianak"]
     finally:
         other.close()
+
+
+def test_several_values_per_facet_from_ticks_to_shared_address_and_back(
+    tab: Any, base: str
+) -> None:
+    search(tab, base, "/cari/")
+    assert options(tab, "wilayah") == {
+        "Kabupaten Kubu Raya": 2,
+        "Kabupaten Ketapang": 1,
+        "Kota Pontianak": 1,
+        "Kota Bekasi": 1,
+    }
+    # Two regions: either of them.
+    tick(tab, "wilayah", "Kabupaten Kubu Raya")
+    after(tab, ".includes('wilayah=')")
+    tick(tab, "wilayah", "Kota Pontianak")
+    assert after(tab, ".includes('Pontianak')") == ["Antre Daring", "CMS Desa", "Siskeudes Kota"]
+    # And one sector: both facets hold.
+    tick(tab, "bidang", "Pemerintahan Desa")
+    assert after(tab, ".includes('bidang=')") == ["CMS Desa", "Siskeudes Kota"]
+    assert tab.inner_text(".k-search__status") == "2 hasil dengan 3 saringan."
+    assert query(tab) == [
+        ("wilayah", "Kabupaten Kubu Raya"),
+        ("wilayah", "Kota Pontianak"),
+        ("bidang", "Pemerintahan Desa"),
+    ]
+    # Each count is the number of results with that value, given the other facets' ticks:
+    # a region ticked counts its own share, a region not ticked what ticking it would add.
+    assert options(tab, "wilayah") == {
+        "Kabupaten Kubu Raya": 1,
+        "Kabupaten Ketapang": 1,
+        "Kota Pontianak": 1,
+    }
+    assert options(tab, "bidang") == {"Pemerintahan Desa": 2, "Administrasi Kependudukan": 1}
+    assert options(tab, "status") == {"Aktif": 2}
+    assert options(tab, "tahun") == {"2020": 1, "2019": 1}
+    assert tab.inner_text(".k-filters__badge") == "3 dipilih"
+    assert chips(tab) == [
+        "Wilayah: Kabupaten Kubu Raya",
+        "Wilayah: Kota Pontianak",
+        "Bidang: Pemerintahan Desa",
+    ]
+    # Ticking the third region adds the one result its count announced.
+    tick(tab, "wilayah", "Kabupaten Ketapang")
+    assert after(tab, ".includes('Ketapang')") == ["CMS Desa", "Kebun Gizi", "Siskeudes Kota"]
+    tick(tab, "wilayah", "Kabupaten Ketapang")
+    assert after(tab, ".includes('Ketapang') === false") == ["CMS Desa", "Siskeudes Kota"]
+
+    # Reloading the address restores every tick and the same results.
+    tab.reload()
+    assert results(tab) == ["CMS Desa", "Siskeudes Kota"]
+    assert sorted(ticked(tab, "wilayah")) == ["Kabupaten Kubu Raya", "Kota Pontianak"]
+    assert ticked(tab, "bidang") == ["Pemerintahan Desa"]
+    assert ticked(tab, "status") == []
+    assert options(tab, "bidang") == {"Pemerintahan Desa": 2, "Administrasi Kependudukan": 1}
+
+    # One chip removes its value; "Hapus semua saringan" removes the rest.
+    tab.get_by_role("button", name="Hapus saringan Wilayah: Kota Pontianak").click()
+    assert after(tab, ".includes('Pontianak') === false") == ["CMS Desa"]
+    assert ticked(tab, "wilayah") == ["Kabupaten Kubu Raya"]
+    tab.get_by_role("button", name="Hapus semua saringan").click()
+    assert after(tab, " === ''") == []
+    assert tab.inner_text(".k-search__status") == "Ketik kata pencarian, atau pilih saringan."
+    for facet, _ in FACETS:
+        assert ticked(tab, facet) == [], facet
+    assert chips(tab) == []
+    assert tab.locator(".k-filters__badge").is_hidden()
+    assert tab.locator(".k-chosen__clear").is_hidden()
+    assert options(tab, "status") == {"Aktif": 3, "Dihentikan": 1, "Vakum": 1}
+
+
+def test_old_single_value_address_and_unknown_values(tab: Any, base: str) -> None:
+    # The address of the one-value-per-facet search page still works; a value no page has
+    # stays ticked with 0, so it can be unticked.
+    assert search(tab, base, "/cari/?q=akta&status=Aktif&wilayah=") == ["Antre Daring"]
+    assert ticked(tab, "status") == ["Aktif"]
+    assert search(tab, base, "/cari/?bidang=Pertanian") == []
+    assert options(tab, "bidang") == {
+        "Pertanian": 0,
+        "Pemerintahan Desa": 3,
+        "Administrasi Kependudukan": 2,
+    }
+    tick(tab, "bidang", "Pertanian")
+    assert after(tab, " === ''") == []
+    assert options(tab, "bidang") == {"Pemerintahan Desa": 3, "Administrasi Kependudukan": 2}
 
 
 def test_filters_alone_browse_the_catalogue(tab: Any, base: str) -> None:
     search(tab, base, "/cari/")
     assert options(tab, "status") == {"Aktif": 3, "Dihentikan": 1, "Vakum": 1}
     assert options(tab, "halaman")["Inovasi"] == 5
-    tab.select_option("#k-facet-status", "Aktif")
+    tick(tab, "status", "Aktif")
     assert after(tab, ".includes('status=Aktif')") == ["Antre Daring", "CMS Desa", "Siskeudes Kota"]
     assert options(tab, "jenis") == {"Digital": 3}
+
+
+def test_filter_panel_on_a_phone(browser: Any, base: str) -> None:
+    """Folded above the results, with the number of ticks on it; opened, every control is a
+    finger's size, the keyboard ticks values without losing its place, and "Lihat N hasil"
+    folds the panel again onto the results."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    try:
+        search(tab, base, "/cari/?q=desa&wilayah=Kabupaten+Kubu+Raya&wilayah=Kota+Pontianak")
+        panel = tab.locator("details.k-filters")
+        summary = panel.locator("summary")
+        assert panel.evaluate("d => d.open") is False
+        assert " ".join(summary.inner_text().split()) == "Saring hasil 2 dipilih"
+        # Drawn as a panel, not as Material's "note" box with its icon.
+        assert summary.evaluate("s => getComputedStyle(s, '::before').content") in ("none", "")
+        assert panel.evaluate("d => getComputedStyle(d).borderLeftColor") != "rgb(68, 138, 255)"
+        # The results come right after the folded panel and the chips.
+        assert tab.locator(".k-result").first.bounding_box()["y"] < 844
+
+        summary.focus()
+        tab.keyboard.press("Enter")
+        assert panel.evaluate("d => d.open") is True
+        targets = panel.locator("summary, label:visible, button:visible")
+        assert targets.count() > 10
+        for box in [targets.nth(i).bounding_box() for i in range(targets.count())]:
+            assert box is not None and box["height"] >= 44, box
+
+        tab.locator("#k-facet-bidang input").first.focus()
+        tab.keyboard.press("Space")
+        tab.wait_for_function("() => location.search.includes('bidang=')")
+        results(tab)
+        assert tab.evaluate("document.activeElement.name") == "bidang"
+        assert tab.evaluate("document.activeElement.checked") is True
+        assert " ".join(summary.inner_text().split()) == "Saring hasil 3 dipilih"
+
+        count = tab.get_attribute(".k-search__status", "data-count")
+        show = tab.locator(".k-filters__show")
+        assert show.is_visible() and show.inner_text() == f"Lihat {count} hasil"
+        show.click()
+        assert panel.evaluate("d => d.open") is False
+        assert tab.evaluate("document.activeElement.className") == "k-search__status"
+    finally:
+        context.close()
+
+
+def test_filter_panel_beside_the_results_on_a_wide_screen(browser: Any, base: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    try:
+        search(tab, base, "/cari/?q=desa")
+        panel = tab.locator("details.k-filters")
+        assert panel.evaluate("d => d.open") is True
+        assert tab.locator(".k-filters__show").is_hidden()
+        side, main = panel.bounding_box(), tab.locator(".k-results").bounding_box()
+        assert side["x"] + side["width"] <= main["x"] and side["y"] <= main["y"]
+        # Ticking a value moves neither the panel nor the box that was clicked.
+        box = tab.locator("#k-facet-halaman label", has_text="Inovasi")
+        before = box.bounding_box()
+        box.click()
+        after(tab, ".includes('halaman=')")
+        assert box.bounding_box() == before
+        assert panel.bounding_box()["y"] == side["y"]
+    finally:
+        context.close()
+
+
+def test_without_javascript_no_filter_panel(browser: Any, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.goto(base + "/cari/?q=desa&wilayah=Kota+Pontianak")
+        assert tab.locator("details.k-filters").is_hidden()
+        link = tab.locator("article a", has_text="daftar semua inovasi")
+        assert link.is_visible()
+        link.click()
+        tab.wait_for_url("**/inovasi/")
+    finally:
+        context.close()
 
 
 def test_header_search_box_leads_to_the_results(tab: Any, base: str) -> None:
@@ -289,3 +490,49 @@ def test_listing_filter_with_javascript(tab: Any, base: str) -> None:
     tab.fill("#k-filter-q", "pontianak")
     tab.wait_for_selector(".k-filter__count[data-count='1']")
     assert tab.locator("article h2:visible").all_text_contents() == ["Pemerintahan Desa"]
+
+
+# --- a facet with many values ---------------------------------------------------------
+
+YEARS = range(2014, 2022)
+
+
+@pytest.fixture(scope="module")
+def many_years(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A catalogue with one innovation a year for eight years, served."""
+    root = tmp_path_factory.mktemp("katalog-cari-tahun")
+    records = {"referensi/bidang.yml": RECORDS["referensi/bidang.yml"]}
+    for year in YEARS:
+        records[f"inovasi/layanan-{year}.yml"] = f"""
+            nama: Layanan {year}
+            wilayah: "61.12"
+            instansi: Dinas Kependudukan dan Pencatatan Sipil
+            tahun: {year}
+            bidang: administrasi-kependudukan
+            jenis: digital
+            tahap: penerapan
+            ringkasan: Layanan arsip kependudukan tahun {year}.
+        """
+    catalogue = write_catalogue(root / "catalogue", records)
+    build_site(catalogue, root / "site", write_config(root))
+    with serve_directory(root / "site") as url:
+        yield url
+
+
+def test_long_facet_shows_five_values_and_the_rest_on_demand(tab: Any, many_years: str) -> None:
+    search(tab, many_years, "/cari/?q=arsip&tahun=2014")
+    # The newest years first, and the ticked one even though it is further down.
+    assert list(options(tab, "tahun")) == ["2021", "2020", "2019", "2018", "2017", "2014"]
+    more = tab.locator("#k-facet-tahun ~ .k-facet__more")
+    assert more.inner_text() == "Tampilkan semua (8)"
+    assert more.get_attribute("aria-expanded") == "false"
+    more.click()
+    assert list(options(tab, "tahun")) == [str(year) for year in reversed(YEARS)]
+    assert more.get_attribute("aria-expanded") == "true"
+    tick(tab, "tahun", "2015")
+    assert after(tab, ".includes('2015')") == ["Layanan 2014", "Layanan 2015"]
+    assert query(tab) == [("q", "arsip"), ("tahun", "2014"), ("tahun", "2015")]
+    # The list stays open while the counts change.
+    assert len(options(tab, "tahun")) == 8
+    more.click()
+    assert list(options(tab, "tahun")) == ["2021", "2020", "2019", "2018", "2017", "2015", "2014"]

@@ -1,5 +1,9 @@
 /* The search page /cari/: queries the Pagefind index of the site, with facet filters whose
-   state lives in the address (?q=...&bidang=...), so a filtered search can be shared.
+   state lives in the address, one parameter per ticked value (?q=...&wilayah=A&wilayah=B), so
+   a filtered search can be shared. Values ticked in one facet are alternatives (any of them);
+   the facets narrow each other (all of them). Next to each value is the number of results
+   that have it, counted with the query and the other facets' choices but not its own facet's:
+   each page has one value per facet, so ticking a value adds exactly that many results.
    Record values are put in the page as text only (textContent, DOM nodes), never as HTML. */
 (function () {
   "use strict";
@@ -7,21 +11,42 @@
   if (!root) return;
 
   var PAGE_SIZE = 10;
+  // A facet with more values than this (and one) shows the first ones and a button for all.
+  var SHORT_LIST = 5;
+  // Beside the results from this width on (the stylesheet's column layout); folded below it.
+  var WIDE = "(min-width: 60em)";
   var form = root.querySelector(".k-search__form");
   var input = root.querySelector("#k-search-q");
-  var facetBox = root.querySelector(".k-facets");
-  var panel = root.querySelector(".k-facets__panel");
-  // On a phone the filters start folded, so the results come first on the screen.
-  if (panel && window.matchMedia && !window.matchMedia("(min-width: 45em)").matches) {
-    panel.open = false;
-  }
-  var reset = root.querySelector(".k-facets__reset");
-  var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-facet]"));
+  var panel = root.querySelector(".k-filters");
+  var badge = root.querySelector(".k-filters__badge");
+  var loading = root.querySelector(".k-filters__loading");
+  var showResults = root.querySelector(".k-filters__show");
+  var chosenBox = root.querySelector(".k-chosen");
+  var chosenList = root.querySelector(".k-chosen__list");
+  var clearAll = root.querySelector(".k-chosen__clear");
   var statusLine = root.querySelector(".k-search__status");
   var list = root.querySelector(".k-results");
   var more = root.querySelector(".k-results__more");
   var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI);
   var siteRoot = new URL(root.getAttribute("data-base"), document.baseURI).pathname;
+  var groups = Array.prototype.map.call(root.querySelectorAll(".k-facet[data-facet]"), function (box) {
+    var group = {
+      key: box.getAttribute("data-facet"),
+      label: box.querySelector("legend").textContent,
+      box: box,
+      list: box.querySelector(".k-facet__values"),
+      more: box.querySelector(".k-facet__more"),
+      items: Object.create(null),
+      values: [],
+      expanded: false,
+    };
+    group.more.addEventListener("click", function () {
+      group.expanded = !group.expanded;
+      fold(group);
+    });
+    return group;
+  });
+  var chosen = Object.create(null);
   var pagefind = null;
   var current = [];
   var shown = 0;
@@ -29,20 +54,28 @@
   var timer = null;
   var facetsLoaded = null;
 
+  if (window.matchMedia && window.matchMedia(WIDE).matches) panel.open = true;
+  panel.hidden = false;
+
+  // --- the state: the query and the ticked values, in the order they were ticked ----------
+
   function readState() {
     var params = new URLSearchParams(window.location.search);
-    var filters = {};
-    selects.forEach(function (select) {
-      var value = params.get(select.name);
-      if (value) filters[select.name] = value;
+    var filters = Object.create(null);
+    groups.forEach(function (group) {
+      var values = [];
+      params.getAll(group.key).forEach(function (value) {
+        if (value && values.indexOf(value) < 0) values.push(value);
+      });
+      if (values.length) filters[group.key] = values;
     });
     return { q: (params.get("q") || "").trim(), filters: filters };
   }
 
   function formState() {
-    var filters = {};
-    selects.forEach(function (select) {
-      if (select.value) filters[select.name] = select.value;
+    var filters = Object.create(null);
+    Object.keys(chosen).forEach(function (key) {
+      filters[key] = chosen[key].slice();
     });
     return { q: input.value.trim(), filters: filters };
   }
@@ -50,34 +83,190 @@
   function writeState(state) {
     var params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
-    selects.forEach(function (select) {
-      if (state.filters[select.name]) params.set(select.name, state.filters[select.name]);
+    groups.forEach(function (group) {
+      (state.filters[group.key] || []).forEach(function (value) {
+        params.append(group.key, value);
+      });
     });
     var query = params.toString();
     var address = window.location.pathname + (query ? "?" + query : "");
     window.history.replaceState(null, "", address);
   }
 
-  function setOptions(select, counts, chosen) {
-    var key = select.name;
-    var values = Object.keys(counts || {});
-    if (chosen && values.indexOf(chosen) < 0) values.push(chosen);
+  function chosenCount(filters) {
+    return Object.keys(filters).reduce(function (sum, key) {
+      return sum + filters[key].length;
+    }, 0);
+  }
+
+  function pagefindFilters(filters, without) {
+    // Pagefind: `any` is an OR of the values; the keys of one filter object are ANDed.
+    var query = {};
+    Object.keys(filters).forEach(function (key) {
+      if (key !== without) query[key] = { any: filters[key].slice() };
+    });
+    return query;
+  }
+
+  // --- the facet panel: values, counts, ticks -------------------------------------------
+
+  function makeItem(group, value) {
+    var item = document.createElement("li");
+    var label = document.createElement("label");
+    label.className = "k-facet__option";
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.name = group.key;
+    box.value = value;
+    var name = document.createElement("span");
+    name.className = "k-facet__value";
+    name.textContent = value;
+    var count = document.createElement("span");
+    count.className = "k-facet__count";
+    var number = document.createTextNode("0");
+    var unit = document.createElement("span");
+    unit.className = "k-visually-hidden";
+    unit.textContent = " hasil";
+    count.appendChild(number);
+    count.appendChild(unit);
+    label.appendChild(box);
+    label.appendChild(name);
+    label.appendChild(count);
+    item.appendChild(label);
+    box.addEventListener("change", function () {
+      toggle(group.key, value, box.checked);
+    });
+    return { item: item, input: box, number: number };
+  }
+
+  function sortValues(key, values, counts) {
     values.sort(function (a, b) {
       if (key === "tahun") return b.localeCompare(a);
-      return a.localeCompare(b, "id");
+      return (counts[b] || 0) - (counts[a] || 0) || a.localeCompare(b, "id");
     });
-    while (select.options.length > 1) select.remove(1);
-    values.forEach(function (value) {
-      var count = (counts && counts[value]) || 0;
-      if (!count && value !== chosen) return;
-      var option = document.createElement("option");
-      option.value = value;
-      option.textContent = value + " (" + count + ")";
-      option.setAttribute("data-count", String(count));
-      select.appendChild(option);
-    });
-    select.value = chosen || "";
   }
+
+  function fold(group) {
+    var long = group.values.length > SHORT_LIST + 1;
+    group.values.forEach(function (value, index) {
+      var entry = group.items[value];
+      entry.item.hidden = long && !group.expanded && index >= SHORT_LIST && !entry.input.checked;
+    });
+    group.more.hidden = !long;
+    group.more.setAttribute("aria-expanded", String(group.expanded));
+    group.more.textContent = group.expanded
+      ? "Tampilkan lebih sedikit"
+      : "Tampilkan semua (" + group.values.length + ")";
+  }
+
+  function showGroup(group, counts, ticked) {
+    var values = Object.keys(counts).filter(function (value) {
+      return counts[value] > 0;
+    });
+    ticked.forEach(function (value) {
+      if (values.indexOf(value) < 0) values.push(value);
+    });
+    sortValues(group.key, values, counts);
+    // The nodes of values already shown are kept and moved, so a ticked box keeps its place
+    // in the tab order and the focus.
+    var keep = Object.create(null);
+    values.forEach(function (value, index) {
+      var entry = group.items[value] || (group.items[value] = makeItem(group, value));
+      keep[value] = true;
+      entry.number.nodeValue = String(counts[value] || 0);
+      entry.item.setAttribute("data-count", String(counts[value] || 0));
+      entry.input.checked = ticked.indexOf(value) >= 0;
+      var there = group.list.children[index];
+      if (there !== entry.item) group.list.insertBefore(entry.item, there || null);
+    });
+    Object.keys(group.items).forEach(function (value) {
+      if (keep[value]) return;
+      group.list.removeChild(group.items[value].item);
+      delete group.items[value];
+    });
+    group.values = values;
+    fold(group);
+    group.box.hidden = !values.length;
+  }
+
+  function showFacets(countsByKey, filters) {
+    var focused = document.activeElement;
+    groups.forEach(function (group) {
+      showGroup(group, countsByKey[group.key] || {}, filters[group.key] || []);
+    });
+    var empty = groups.every(function (group) {
+      return group.box.hidden;
+    });
+    loading.textContent = empty ? "Tidak ada nilai untuk disaring: ubah kata pencarian." : "";
+    loading.hidden = !empty;
+    if (focused && focused !== document.activeElement && root.contains(focused)) {
+      focused.focus({ preventScroll: true });
+    }
+  }
+
+  function chip(group, value) {
+    var item = document.createElement("li");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "k-chip";
+    var verb = document.createElement("span");
+    verb.className = "k-visually-hidden";
+    verb.textContent = "Hapus saringan ";
+    var facet = document.createElement("span");
+    facet.className = "k-chip__facet";
+    facet.textContent = group.label + ": ";
+    var cross = document.createElement("span");
+    cross.className = "k-chip__cross";
+    cross.setAttribute("aria-hidden", "true");
+    cross.textContent = "×";
+    button.appendChild(verb);
+    button.appendChild(facet);
+    button.appendChild(document.createTextNode(value));
+    button.appendChild(cross);
+    button.setAttribute("data-facet", group.key);
+    button.setAttribute("data-value", value);
+    button.addEventListener("click", function () {
+      var chips = Array.prototype.slice.call(chosenList.querySelectorAll(".k-chip"));
+      var index = chips.indexOf(button);
+      toggle(group.key, value, false);
+      var rest = chosenList.querySelectorAll(".k-chip");
+      if (rest.length) rest[Math.min(index, rest.length - 1)].focus();
+      else input.focus();
+    });
+    item.appendChild(button);
+    return item;
+  }
+
+  function showChosen() {
+    // The ticks, the chips above the results and the count on the folded panel's summary.
+    chosenList.textContent = "";
+    groups.forEach(function (group) {
+      var values = chosen[group.key] || [];
+      values.forEach(function (value) {
+        chosenList.appendChild(chip(group, value));
+      });
+      Object.keys(group.items).forEach(function (value) {
+        group.items[value].input.checked = values.indexOf(value) >= 0;
+      });
+    });
+    var count = chosenCount(chosen);
+    badge.textContent = count + " dipilih";
+    badge.hidden = !count;
+    chosenBox.hidden = !count;
+  }
+
+  function toggle(key, value, on) {
+    var values = (chosen[key] || []).filter(function (other) {
+      return other !== value;
+    });
+    if (on) values.push(value);
+    if (values.length) chosen[key] = values;
+    else delete chosen[key];
+    showChosen();
+    schedule(0);
+  }
+
+  // --- results ---------------------------------------------------------------------------
 
   function excerptNodes(excerpt) {
     // Pagefind marks the matched words with <mark>; keep those and take everything else as text.
@@ -153,7 +342,7 @@
     var fresh = facetsLoaded
       ? Promise.resolve(response)
       : loadFacets().then(function () {
-          return pagefind.search(state.q || null, { filters: state.filters });
+          return pagefind.search(state.q || null, { filters: pagefindFilters(state.filters) });
         });
     return fresh.then(function (counted) {
       return otherChoices(state, counted, run);
@@ -161,13 +350,12 @@
   }
 
   function otherChoices(state, response, run) {
-    // A facet's counts are those of the other choices: for a facet already chosen, search
-    // again without it, so its other values show how many results they would give.
-    var chosen = Object.keys(state.filters);
+    // A facet with ticked values counts its values without its own choice (search again
+    // without it), so its other values show how many results ticking them adds.
+    var ticked = Object.keys(state.filters);
     return Promise.all(
-      chosen.map(function (key) {
-        var others = Object.assign({}, state.filters);
-        delete others[key];
+      ticked.map(function (key) {
+        var others = pagefindFilters(state.filters, key);
         var term = state.q || null;
         if (!term && !Object.keys(others).length) return pagefind.filters();
         return pagefind.search(term, { filters: others }).then(function (r) {
@@ -176,13 +364,12 @@
       })
     ).then(function (perFacet) {
       if (run !== generation) return;
-      selects.forEach(function (select) {
-        var index = chosen.indexOf(select.name);
-        var counts = index >= 0 ? perFacet[index][select.name] : response.filters[select.name];
-        setOptions(select, counts, state.filters[select.name]);
+      var counts = {};
+      groups.forEach(function (group) {
+        var index = ticked.indexOf(group.key);
+        counts[group.key] = index >= 0 ? perFacet[index][group.key] : response.filters[group.key];
       });
-      reset.hidden = !chosen.length;
-      facetBox.hidden = false;
+      showFacets(counts, state.filters);
     });
   }
 
@@ -196,34 +383,34 @@
     var mine = generation;
     root.setAttribute("data-state", "busy");
     writeState(state);
-    var hasFilters = Object.keys(state.filters).length > 0;
-    if (!state.q && !hasFilters) {
+    var filterCount = chosenCount(state.filters);
+    if (!state.q && !filterCount) {
       list.textContent = "";
       more.hidden = true;
       statusLine.textContent = "Ketik kata pencarian, atau pilih saringan.";
+      statusLine.removeAttribute("data-count");
+      showResults.textContent = "Tutup saringan";
       return loadFacets().then(function (all) {
         if (mine !== generation) return;
-        selects.forEach(function (select) {
-          setOptions(select, all[select.name], "");
-        });
-        reset.hidden = true;
-        facetBox.hidden = false;
+        showFacets(all, state.filters);
         finished(mine);
       });
     }
     statusLine.textContent = "Mencari…";
     return pagefind
-      .search(state.q || null, { filters: state.filters })
+      .search(state.q || null, { filters: pagefindFilters(state.filters) })
       .then(function (response) {
         if (mine !== generation || !response) return;
         current = response.results;
         shown = 0;
         list.textContent = "";
         var label = state.q ? " untuk “" + state.q + "”" : "";
+        if (filterCount) label += " dengan " + filterCount + " saringan";
         statusLine.textContent = current.length
           ? current.length + " hasil" + label + "."
           : "Tidak ada hasil" + label + ". Coba kata lain atau hapus saringan.";
         statusLine.setAttribute("data-count", String(current.length));
+        showResults.textContent = "Lihat " + current.length + " hasil";
         return showMore(mine).then(function () {
           return facetCounts(state, response, mine);
         });
@@ -250,16 +437,16 @@
   input.addEventListener("input", function () {
     schedule(300);
   });
-  selects.forEach(function (select) {
-    select.addEventListener("change", function () {
-      schedule(0);
-    });
-  });
-  reset.addEventListener("click", function () {
-    selects.forEach(function (select) {
-      select.value = "";
-    });
+  clearAll.addEventListener("click", function () {
+    chosen = Object.create(null);
+    showChosen();
+    input.focus();
     schedule(0);
+  });
+  showResults.addEventListener("click", function () {
+    // On a phone the open panel covers the screen: fold it and go to the results.
+    panel.open = false;
+    statusLine.focus();
   });
   more.addEventListener("click", function () {
     showMore(generation);
@@ -267,6 +454,8 @@
 
   var initial = readState();
   input.value = initial.q;
+  chosen = initial.filters;
+  showChosen();
   statusLine.textContent = "Memuat pencarian…";
   import(new URL("pagefind.js", bundle).href)
     .then(function (module) {
@@ -276,10 +465,7 @@
       return pagefind.options({ baseUrl: siteRoot, excerptLength: 24, noWorker: true });
     })
     .then(function () {
-      selects.forEach(function (select) {
-        setOptions(select, {}, initial.filters[select.name]);
-      });
-      return run(initial);
+      return run(formState());
     })
     .catch(function () {
       statusLine.textContent = "Indeks pencarian tidak dapat dimuat.";
