@@ -17,6 +17,8 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +37,15 @@ from .form_data import FORM_DATA_PATH, form_data_json
 from .model import Catalogue
 from .pages import PageMaker, PageSource, problems_page_source, site_page_sources
 from .problems import Problem
-from .search import Indexer, IndexFailed, IndexSummary, write_index_documents
-from .shells import Group, Shell, all_groups, pour_record_pages, sitemap_with_pages
+from .search import BUNDLE, Indexer, IndexFailed, IndexSummary, write_index_documents
+from .shells import (
+    RECORD_SECTIONS,
+    Group,
+    Shell,
+    all_groups,
+    pour_record_pages,
+    sitemap_with_pages,
+)
 from .validate import read_catalogue
 from .views import Site
 
@@ -80,12 +89,23 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.site: Site | None = None
         self.shell_groups: dict[str, Group] = {}
         self.shells: dict[Group, Shell] = {}
+        # `mkdocs serve` only: the search index and open data of the last build, made after
+        # its pages were served (see `on_post_build`).
+        self.background: threading.Thread | None = None
+        self.deletions: list[threading.Thread] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
 
+    def on_shutdown(self) -> None:
+        self._wait_for_background()
+        for deletion in self.deletions:
+            deletion.join()
+        self.deletions = []
+
     def on_config(self, config: Any) -> Any:
+        self._wait_for_background()
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
         self.docs_prefix = _relative_prefix(Path(config.docs_dir), base)
@@ -168,39 +188,77 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self.shells[group] = Shell(output, group)
         return output
 
+    def on_pre_build(self, *, config: Any) -> None:
+        if self.serving:
+            deletion = _set_aside_record_pages(Path(config.site_dir))
+            if deletion is not None:
+                self.deletions.append(deletion)
+
     def on_post_build(self, *, config: Any) -> None:
         """The record pages, the open data and the search index. The record pages are made by
         worker processes (`shells`); meanwhile this process writes the search index's
         documents, starts Pagefind on them in the background (`search`), and writes the open
-        data, so the three steps share the machine's cores instead of running in turn."""
-        site_dir = Path(config.site_dir)
+        data, so the three steps share the machine's cores instead of running in turn.
+
+        Under `mkdocs serve` an editor waits for the page they edited: the build ends with the
+        pages, and the search index and open data follow in a thread a few seconds later (the
+        next rebuild waits for it)."""
         if self.site is None:
             return
+        site_dir = Path(config.site_dir)
+        if self.serving:
+            self._pour(site_dir, config, meanwhile=None)
+            self.background = threading.Thread(
+                target=self._index_and_export, args=(config,), name="katalog-index", daemon=True
+            )
+            self.background.start()
+        else:
+            self._index_and_export(config, pour=True)
+
+    def _pour(self, site_dir: Path, config: Any, meanwhile: Callable[[], None] | None) -> None:
+        assert self.site is not None
+        description = config.site_description or ""
+        poured = pour_record_pages(self.site, self.shells, site_dir, description, meanwhile)
+        self._list_record_pages(site_dir, poured)
+
+    def _index_and_export(self, config: Any, pour: bool = False) -> None:
+        """The search index and the open data (with the record pages when `pour`)."""
         site = self.site
+        assert site is not None
+        site_dir = Path(config.site_dir)
         with tempfile.TemporaryDirectory(prefix="katalog-index-") as scratch:
             documents = Path(scratch) / "dokumen"
             indexer: Indexer | None = None
 
-            def meanwhile() -> None:
+            def index_and_export() -> None:
                 nonlocal indexer
                 write_index_documents(site, documents)
                 indexer = Indexer(documents, site_dir)
                 self._write_open_data(config)
 
             try:
-                poured = pour_record_pages(
-                    site, self.shells, site_dir, config.site_description or "", meanwhile
-                )
-                self._list_record_pages(site_dir, poured)
+                if pour:
+                    self._pour(site_dir, config, meanwhile=index_and_export)
+                else:
+                    index_and_export()
                 if indexer is not None:
                     self._report_index(indexer.finish())
             except IndexFailed as failure:
                 if not self.serving:
                     raise Abort(str(failure)) from None
                 serve_log.error(str(failure))
+            except Exception as error:  # a thread's exception would otherwise vanish
+                if not self.serving:
+                    raise
+                serve_log.error(f"Indeks pencarian dan data terbuka gagal dibuat: {error!r}")
             finally:
                 if indexer is not None:
                     indexer.stop()
+
+    def _wait_for_background(self) -> None:
+        if self.background is not None:
+            self.background.join()
+            self.background = None
 
     def _list_record_pages(self, site_dir: Path, poured: dict[Group, list[str]]) -> None:
         """Remove the shells MkDocs rendered (see `shells`) and list the record pages in the
@@ -239,6 +297,26 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue_dir is not None:
             server.watch(str(self.catalogue_dir))
         return server
+
+
+SET_ASIDE = ".katalog-lama"
+
+
+def _set_aside_record_pages(site_dir: Path) -> threading.Thread | None:
+    """Before MkDocs empties the served site for a rebuild: move the record sections (tens of
+    thousands of files) out of its way with one rename each, and delete them in a thread
+    (returned), so the rebuild does not wait for the deletion."""
+    present = [site_dir / n for n in (*RECORD_SECTIONS, BUNDLE) if (site_dir / n).is_dir()]
+    if not present:
+        return None
+    trash = Path(tempfile.mkdtemp(prefix=SET_ASIDE, dir=site_dir.parent))
+    for section in present:
+        section.rename(trash / section.name)
+    thread = threading.Thread(
+        target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True}, daemon=True
+    )
+    thread.start()
+    return thread
 
 
 def _default_source_date_epoch(catalogue: Catalogue) -> None:

@@ -14,6 +14,7 @@ of MkDocs; `mkdocs_plugin` renders the shells and writes the pages.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import re
@@ -198,6 +199,9 @@ def pour_record_pages(
                 meanwhile()
         else:
             context = multiprocessing.get_context("fork")
+            # The workers inherit the catalogue copy-on-write: frozen, the collector in a
+            # worker does not walk (and so copy) the whole inherited heap.
+            gc.freeze()
             with ProcessPoolExecutor(parts, mp_context=context) as pool:
                 futures = [pool.submit(_pour_part, part, parts) for part in range(parts)]
                 if meanwhile is not None:
@@ -205,6 +209,7 @@ def pour_record_pages(
                 results = [future.result() for future in futures]
     finally:
         _JOB = None
+        gc.unfreeze()
     poured: dict[Group, list[str]] = {}
     for group, slug in sorted(pair for result in results for pair in result):
         poured.setdefault(group, []).append(slug)

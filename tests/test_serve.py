@@ -1,0 +1,73 @@
+"""`mkdocs serve` rebuilds (issue 11): an edit shows on its page when the rebuild returns; the
+search index and open data follow in the background and are complete before the next rebuild
+or the end of serving; records removed meanwhile lose their pages; nothing is left behind."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .test_site import RECORDS, article, page, write_catalogue, write_config
+
+
+def _serving(tmp_path: Path, catalogue: Path) -> Any:
+    from mkdocs.config import load_config
+
+    config = load_config(str(write_config(tmp_path)), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["katalog"]
+    plugin.config.catalogue = str(catalogue)
+    plugin.on_startup(command="serve", dirty=False)
+    return config
+
+
+def _rebuild(config: Any) -> None:
+    from mkdocs.commands.build import build
+
+    build(config, serve_url="http://127.0.0.1:8000/")
+
+
+def test_rebuild_shows_the_edit_then_index_and_data_follow(tmp_path: Path) -> None:
+    catalogue = write_catalogue(tmp_path / "catalogue", RECORDS)
+    config = _serving(tmp_path, catalogue)
+    plugin = config.plugins["katalog"]
+    site = tmp_path / "site"
+    _rebuild(config)
+    plugin.on_shutdown()  # waits for the background work, as the end of `serve` does
+    assert (site / "pagefind" / "pagefind-entry.json").is_file()
+    old_names = {p.name for p in (site / "pagefind" / "fragment").iterdir()}
+
+    record = catalogue / "inovasi" / "cms-desa.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("nama: CMS Desa", "nama: CMS Desa Baru"),
+        encoding="utf-8",
+    )
+    (catalogue / "inovasi" / "salju.yml").unlink()
+    _rebuild(config)
+    # The page is there as soon as the rebuild returns ...
+    assert article(page(site, "inovasi/cms-desa")).h1.get_text() == "CMS Desa Baru"
+    assert not (site / "inovasi" / "salju").exists()
+    plugin.on_shutdown()
+    # ... the index and the data once the background work is done.
+    katalog = json.loads((site / "data" / "katalog.json").read_text(encoding="utf-8"))
+    names = {i["slug"]: i["nama"] for i in katalog["inovasi"]}
+    assert names["cms-desa"] == "CMS Desa Baru" and "salju" not in names
+    assert not (site / "inovasi" / "salju.json").exists()
+    fragments = {p.name for p in (site / "pagefind" / "fragment").iterdir()}
+    assert fragments and fragments != old_names
+    # The old record sections set aside before the rebuild are gone.
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".katalog-lama")]
+
+
+def test_rebuild_waits_for_the_previous_background_work(tmp_path: Path) -> None:
+    catalogue = write_catalogue(tmp_path / "catalogue", RECORDS)
+    config = _serving(tmp_path, catalogue)
+    plugin = config.plugins["katalog"]
+    _rebuild(config)
+    first = plugin.background
+    assert first is not None
+    _rebuild(config)
+    assert not first.is_alive()
+    plugin.on_shutdown()
+    assert plugin.background is None
+    assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()
