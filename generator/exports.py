@@ -38,6 +38,7 @@ from .exports_linked import (
 from .exports_records import FORMAT_VERSION, Json, Links, RecordData
 from .exports_tables import ODBL, REGION_TABLE_SOURCE, TABLES, datapackage, table_csv
 from .model import Catalogue
+from .reuse import write_if_changed
 from .schema import SCHEMA_DIR as SOURCE_SCHEMA_DIR
 
 __all__ = [
@@ -225,6 +226,6 @@ def write_exports(
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
-        target.write_bytes(export.content)
+        write_if_changed(target, export.content)
         written.append(target)
     return written

@@ -37,7 +37,8 @@ from .form_data import FORM_DATA_PATH, form_data_json
 from .model import Catalogue
 from .pages import PageMaker, PageSource, problems_page_source, site_page_sources
 from .problems import Problem
-from .search import BUNDLE, Indexer, IndexFailed, IndexSummary, write_index_documents
+from .reuse import KeptSections
+from .search import Indexer, IndexFailed, IndexSummary, write_index_documents
 from .shells import (
     RECORD_SECTIONS,
     Group,
@@ -92,7 +93,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # `mkdocs serve` only: the search index and open data of the last build, made after
         # its pages were served (see `on_post_build`).
         self.background: threading.Thread | None = None
-        self.deletions: list[threading.Thread] = []
+        self.kept: KeptSections | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -100,9 +101,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_shutdown(self) -> None:
         self._wait_for_background()
-        for deletion in self.deletions:
-            deletion.join()
-        self.deletions = []
+        if self.kept is not None:
+            self.kept.wait()
 
     def on_config(self, config: Any) -> Any:
         self._wait_for_background()
@@ -189,10 +189,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return output
 
     def on_pre_build(self, *, config: Any) -> None:
-        if self.serving:
-            deletion = _set_aside_record_pages(Path(config.site_dir))
-            if deletion is not None:
-                self.deletions.append(deletion)
+        if self.serving:  # before MkDocs empties the site: keep the record pages (`reuse`)
+            if self.kept is None:
+                self.kept = KeptSections(Path(config.site_dir), RECORD_SECTIONS)
+            self.kept.keep()
 
     def on_post_build(self, *, config: Any) -> None:
         """The record pages, the open data and the search index. The record pages are made by
@@ -207,7 +207,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             return
         site_dir = Path(config.site_dir)
         if self.serving:
-            self._pour(site_dir, config, meanwhile=None)
+            if self.kept is not None:
+                self.kept.restore()
+            poured = self._pour(site_dir, config, meanwhile=None)
+            if self.kept is not None:
+                made = [f"{g.section}/{slug}" for g, slugs in poured.items() for slug in slugs]
+                self.kept.remove_unmade(made, folders=True)
             self.background = threading.Thread(
                 target=self._index_and_export, args=(config,), name="katalog-index", daemon=True
             )
@@ -215,11 +220,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         else:
             self._index_and_export(config, pour=True)
 
-    def _pour(self, site_dir: Path, config: Any, meanwhile: Callable[[], None] | None) -> None:
+    def _pour(
+        self, site_dir: Path, config: Any, meanwhile: Callable[[], None] | None
+    ) -> dict[Group, list[str]]:
         assert self.site is not None
         description = config.site_description or ""
         poured = pour_record_pages(self.site, self.shells, site_dir, description, meanwhile)
         self._list_record_pages(site_dir, poured)
+        return poured
 
     def _index_and_export(self, config: Any, pour: bool = False) -> None:
         """The search index and the open data (with the record pages when `pour`)."""
@@ -234,7 +242,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 nonlocal indexer
                 write_index_documents(site, documents)
                 indexer = Indexer(documents, site_dir)
-                self._write_open_data(config)
+                written = self._write_open_data(config)
+                if self.serving and self.kept is not None:
+                    made = [path.relative_to(site_dir).as_posix() for path in written]
+                    self.kept.remove_unmade(made, folders=False)
 
             try:
                 if pour:
@@ -273,13 +284,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=stamp) as packed:
                 packed.write(xml.encode("utf-8"))
 
-    def _write_open_data(self, config: Any) -> None:
+    def _write_open_data(self, config: Any) -> list[Path]:
         """The open-data files (`exports`) beside the pages: katalog.json, the CSV tables,
         the feed, DCAT and each record page's JSON twin. The page generator already makes
         the HTML redirect pages at an innovation's old slugs."""
         if self.catalogue is None or self.problems:
-            return
-        write_exports(
+            return []
+        return write_exports(
             self.catalogue,
             Path(config.site_dir),
             config.site_url or None,
@@ -297,26 +308,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue_dir is not None:
             server.watch(str(self.catalogue_dir))
         return server
-
-
-SET_ASIDE = ".katalog-lama"
-
-
-def _set_aside_record_pages(site_dir: Path) -> threading.Thread | None:
-    """Before MkDocs empties the served site for a rebuild: move the record sections (tens of
-    thousands of files) out of its way with one rename each, and delete them in a thread
-    (returned), so the rebuild does not wait for the deletion."""
-    present = [site_dir / n for n in (*RECORD_SECTIONS, BUNDLE) if (site_dir / n).is_dir()]
-    if not present:
-        return None
-    trash = Path(tempfile.mkdtemp(prefix=SET_ASIDE, dir=site_dir.parent))
-    for section in present:
-        section.rename(trash / section.name)
-    thread = threading.Thread(
-        target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True}, daemon=True
-    )
-    thread.start()
-    return thread
 
 
 def _default_source_date_epoch(catalogue: Catalogue) -> None:

@@ -25,6 +25,7 @@ from html import escape
 from pathlib import Path
 
 from .pages import PageMaker, PageSource, record_page_sources
+from .reuse import write_if_changed
 from .views import Site
 
 # Markers: ASCII words no record can produce in the rendered theme (the body, where record
@@ -165,7 +166,7 @@ def _pour_part(part: int, parts: int) -> list[tuple[Group, str]]:
         assert group is not None, source.path
         target = site_dir / source.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(shells[group].render(source, description), encoding="utf-8")
+        write_if_changed(target, shells[group].render(source, description).encode("utf-8"))
         written.append((group, source.path.split("/")[1]))
     return written
 

@@ -36,6 +36,9 @@ def test_rebuild_shows_the_edit_then_index_and_data_follow(tmp_path: Path) -> No
     plugin.on_shutdown()  # waits for the background work, as the end of `serve` does
     assert (site / "pagefind" / "pagefind-entry.json").is_file()
     old_names = {p.name for p in (site / "pagefind" / "fragment").iterdir()}
+    untouched = site / "replikasi" / "e-open-kubu-raya" / "index.html"
+    untouched_twin = site / "replikasi" / "e-open-kubu-raya.json"
+    stamps = {path: path.stat().st_mtime_ns for path in (untouched, untouched_twin)}
 
     record = catalogue / "inovasi" / "cms-desa.yml"
     record.write_text(
@@ -48,6 +51,8 @@ def test_rebuild_shows_the_edit_then_index_and_data_follow(tmp_path: Path) -> No
     assert article(page(site, "inovasi/cms-desa")).h1.get_text() == "CMS Desa Baru"
     assert not (site / "inovasi" / "salju").exists()
     plugin.on_shutdown()
+    # Pages and twins the edit did not change were kept, not written again.
+    assert {path: path.stat().st_mtime_ns for path in stamps} == stamps
     # ... the index and the data once the background work is done.
     katalog = json.loads((site / "data" / "katalog.json").read_text(encoding="utf-8"))
     names = {i["slug"]: i["nama"] for i in katalog["inovasi"]}
@@ -55,8 +60,9 @@ def test_rebuild_shows_the_edit_then_index_and_data_follow(tmp_path: Path) -> No
     assert not (site / "inovasi" / "salju.json").exists()
     fragments = {p.name for p in (site / "pagefind" / "fragment").iterdir()}
     assert fragments and fragments != old_names
-    # The old record sections set aside before the rebuild are gone.
+    # What was kept aside during the rebuild is gone.
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".katalog-lama")]
+    assert not [p for p in site.iterdir() if p.name.startswith(".")]
 
 
 def test_rebuild_waits_for_the_previous_background_work(tmp_path: Path) -> None:
