@@ -445,15 +445,47 @@ def test_filter_panel_beside_the_results_on_a_wide_screen(browser: Any, base: st
         context.close()
 
 
-def test_without_javascript_no_filter_panel(browser: Any, base: str) -> None:
+LAYOUT_SHIFTS = """
+window.layoutShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.layoutShifts.push(entry.sources.map((s) =>
+      s.node ? s.node.nodeName + "." + s.node.className : "?"));
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("address", ["/cari/?q=desa", "/cari/?q=desa&wilayah=Kota+Pontianak"])
+def test_nothing_moves_while_the_search_page_fills_in(
+    browser: Any, base: str, width: int, address: str
+) -> None:
+    """The panel, the chips, the results and the footer come without pushing what is shown."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    try:
+        tab.add_init_script(LAYOUT_SHIFTS)
+        assert search(tab, base, address)
+        tab.wait_for_timeout(300)
+        assert tab.evaluate("window.layoutShifts") == []
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_filter_panel_points_to_the_listing(browser: Any, base: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     try:
         tab.goto(base + "/cari/?q=desa&wilayah=Kota+Pontianak")
-        assert tab.locator("details.k-filters").is_hidden()
-        link = tab.locator("article a", has_text="daftar semua inovasi")
-        assert link.is_visible()
-        link.click()
+        panel = tab.locator("details.k-filters")
+        panel.locator("summary").click()
+        assert panel.locator("input, button").filter(visible=True).count() == 0
+        assert panel.locator("p:visible").all_inner_texts() == [
+            "Saringan memerlukan JavaScript. Tanpa JavaScript, telusuri daftar semua inovasi "
+            "menurut bidang dan tahun."
+        ]
+        panel.locator("a", has_text="daftar semua inovasi").click()
         tab.wait_for_url("**/inovasi/")
     finally:
         context.close()

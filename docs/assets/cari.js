@@ -55,7 +55,13 @@
   var facetsLoaded = null;
 
   if (window.matchMedia && window.matchMedia(WIDE).matches) panel.open = true;
-  panel.hidden = false;
+  // What only works with the script (the page says otherwise without it).
+  Array.prototype.forEach.call(
+    panel.querySelectorAll(".k-filters__hint[hidden], .k-filters__loading, .k-filters__footer"),
+    function (element) {
+      element.hidden = false;
+    }
+  );
 
   // --- the state: the query and the ticked values, in the order they were ticked ----------
 
@@ -314,7 +320,6 @@
   function showMore(run) {
     var slice = current.slice(shown, shown + PAGE_SIZE);
     shown += slice.length;
-    more.hidden = shown >= current.length;
     return Promise.all(
       slice.map(function (result) {
         return result.data();
@@ -324,6 +329,8 @@
       items.forEach(function (data) {
         list.appendChild(resultItem(data));
       });
+      // Shown under the results once they are in, so that it does not jump down.
+      more.hidden = shown >= current.length;
       // The benchmark counts the bytes fetched until this moment (generator/search_measure.py).
       if (items.length && !performance.getEntriesByName("k-first-results").length) {
         performance.mark("k-first-results");
@@ -404,6 +411,7 @@
         current = response.results;
         shown = 0;
         list.textContent = "";
+        more.hidden = true;
         var label = state.q ? " untuk “" + state.q + "”" : "";
         if (filterCount) label += " dengan " + filterCount + " saringan";
         statusLine.textContent = current.length
