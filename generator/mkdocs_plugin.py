@@ -98,6 +98,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        self.kept = None  # a new serve keeps nothing of an earlier one in this process
 
     def on_shutdown(self) -> None:
         self._wait_for_background()
@@ -190,8 +191,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_pre_build(self, *, config: Any) -> None:
         if self.serving:  # before MkDocs empties the site: keep the record pages (`reuse`)
-            if self.kept is None:
-                self.kept = KeptSections(Path(config.site_dir), RECORD_SECTIONS)
+            site_dir = Path(config.site_dir)
+            if self.kept is None or self.kept.site_dir != site_dir:
+                self.kept = KeptSections(site_dir, RECORD_SECTIONS)
             self.kept.keep()
 
     def on_post_build(self, *, config: Any) -> None:
