@@ -47,7 +47,7 @@ from .shells import (
     pour_record_pages,
     sitemap_with_pages,
 )
-from .validate import read_catalogue
+from .validate import RecordCache, read_catalogue
 from .views import Site
 
 # Problems during `mkdocs serve` are printed on a logger of our own: MkDocs counts warnings
@@ -94,11 +94,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # its pages were served (see `on_post_build`).
         self.background: threading.Thread | None = None
         self.kept: KeptSections | None = None
+        self.record_cache = RecordCache()  # `mkdocs serve`: unchanged files are not re-read
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
         self.kept = None  # a new serve keeps nothing of an earlier one in this process
+        self.record_cache = RecordCache()
 
     def on_shutdown(self) -> None:
         self._wait_for_background()
@@ -110,7 +112,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
         self.docs_prefix = _relative_prefix(Path(config.docs_dir), base)
-        result = read_catalogue(self.catalogue_dir)
+        result = read_catalogue(
+            self.catalogue_dir, cache=self.record_cache if self.serving else None
+        )
         self.problems = result.problems
         self.catalogue = result.catalogue
         if result.problems and not self.serving:

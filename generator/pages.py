@@ -61,6 +61,10 @@ class PageSource:
             meta["edit_path"] = self.edit_path
         meta.update(self.metadata)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+        if yaml.safe_load(front) != meta:
+            # PyYAML writes some line-break characters (a trailing U+0085) raw inside quotes,
+            # where every YAML reader folds them: such a page gets escaped front matter.
+            front = yaml.safe_dump(meta, allow_unicode=False, sort_keys=False, width=1000)
         return f"---\n{front}---\n\n{self.body}\n"
 
 
@@ -90,7 +94,8 @@ class PageMaker:
         edit_path: str | None = None,
     ) -> PageSource:
         html = self.env.get_template(template).render(title=title, v=view)
-        body = _BLANK_LINE.sub("\n&#10;", html.strip())
+        # A blank line's newline becomes a character reference: the same text, no blank line.
+        body = _BLANK_LINE.sub(lambda blank: "&#10;" + blank.group(0)[1:], html.strip())
         toc = tuple((anchor, label) for anchor, label in _HEADING.findall(body))
         return PageSource(urls.source_path(url), title, body, description, edit_path, toc)
 

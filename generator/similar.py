@@ -13,6 +13,7 @@ innovation then meets only the innovations on its words' lists, at most
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -28,6 +29,7 @@ SAME_SECTOR = 1.5
 """Score added when two innovations share a sector; a rare shared word weighs about 2-7."""
 MIN_SCORE = 1.0
 """Below this, two innovations have nothing meaningful in common and none is shown."""
+SCALE = 1_000_000
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -117,31 +119,36 @@ def similar_innovations(catalogue: Catalogue, how_many: int = HOW_MANY) -> Simil
         for word in own:
             posting[word].append(slug)
     total = max(len(innovations), 1)
+    # Scores are sums of integer weights (millionths): exact, so equal scores tie the same way
+    # on every machine without rounding each candidate's score.
     weight = {
-        word: math.log(1 + total / len(slugs))
+        word: round(math.log(1 + total / len(slugs)) * SCALE)
         for word, slugs in posting.items()
         if 1 < len(slugs) <= MAX_POSTING
     }
+    same_sector = round(SAME_SECTOR * SCALE)
+    min_score = round(MIN_SCORE * SCALE)
     similar: dict[str, tuple[str, ...]] = {}
     comparisons = 0
     for slug, innovation in innovations.items():
-        scores: dict[str, float] = defaultdict(float)
+        scores: dict[str, int] = defaultdict(int)
         for word in words[slug]:
-            if word not in weight:
+            word_weight = weight.get(word)
+            if word_weight is None:
                 continue
-            for other in posting[word]:
-                comparisons += 1
-                if other != slug:
-                    scores[other] += weight[word]
+            others = posting[word]
+            comparisons += len(others)
+            for other in others:
+                scores[other] += word_weight
+        scores.pop(slug, None)
         ranked = []
         for other, score in scores.items():
             candidate = innovations[other]
             if candidate.wilayah == innovation.wilayah:
                 continue
             if candidate.bidang == innovation.bidang:
-                score += SAME_SECTOR
-            if score >= MIN_SCORE:
-                ranked.append((-round(score, 6), other))
-        ranked.sort()
-        similar[slug] = tuple(other for _, other in ranked[:how_many])
+                score += same_sector
+            if score >= min_score:
+                ranked.append((-score, other))
+        similar[slug] = tuple(other for _, other in heapq.nsmallest(how_many, ranked))
     return Similarity(similar, comparisons)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .loader import Located, load_file
+from .loader import LoadedFile, Located, load_file
 from .model import (
     Catalogue,
     Sector,
@@ -84,13 +84,63 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_catalogue(folder: Path, require_sources: bool | None = None) -> ReadResult:
-    """Load and check every record under `folder`; the model only when there is no problem."""
+class RecordCache:
+    """Each record file's loaded values and schema problems, reused while the file is
+    unchanged: `mkdocs serve` reads the whole catalogue again after every edit, and most of
+    that time went into parsing and checking files that had not changed. Cross-record rules
+    always run again."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[Path, str], tuple[tuple[int, ...], LoadedFile, list[Problem]]]
+        self._entries = {}
+        self._seen: set[tuple[Path, str]] = set()
+
+    def check(self, kind: str, path: Path, display: str) -> tuple[LoadedFile, list[Problem]]:
+        """The file loaded and checked against its kind's schema, from the cache if its size,
+        times and inode are those seen last time."""
+        key = (path, display)
+        self._seen.add(key)
+        try:
+            info = path.stat()
+            stamp: tuple[int, ...] = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+        except OSError:
+            stamp = ()
+        cached = self._entries.get(key)
+        if stamp and cached is not None and cached[0] == stamp:
+            return cached[1], cached[2]
+        loaded, problems = _check_file(kind, path, display)
+        if stamp:
+            self._entries[key] = (stamp, loaded, problems)
+        return loaded, problems
+
+    def forget_unseen(self) -> None:
+        """Drop the files not read since the last call (deleted records, another folder)."""
+        self._entries = {k: v for k, v in self._entries.items() if k in self._seen}
+        self._seen = set()
+
+
+def _check_file(kind: str, path: Path, display: str) -> tuple[LoadedFile, list[Problem]]:
+    loaded = load_file(path, display, guide_for(kind))
+    if loaded.data is None:
+        return loaded, []
+    return loaded, check_against_schema(kind, loaded.data, display)
+
+
+def read_catalogue(
+    folder: Path, require_sources: bool | None = None, cache: RecordCache | None = None
+) -> ReadResult:
+    """Load and check every record under `folder`; the model only when there is no problem.
+    With a `cache`, unchanged record files are not read again."""
     with _collector_paused():
-        return _read_catalogue(folder, require_sources)
+        result = _read_catalogue(folder, require_sources, cache)
+    if cache is not None:
+        cache.forget_unseen()
+    return result
 
 
-def _read_catalogue(folder: Path, require_sources: bool | None) -> ReadResult:
+def _read_catalogue(
+    folder: Path, require_sources: bool | None, cache: RecordCache | None
+) -> ReadResult:
     problems: list[Problem] = []
     if not folder.is_dir():
         return ReadResult(None, [Problem(str(folder), 1, 1, "", "folder katalog tidak ditemukan")])
@@ -145,7 +195,6 @@ def _read_catalogue(folder: Path, require_sources: bool | None) -> ReadResult:
                     f"ganti nama menjadi `{stray.stem}.yml`",
                 )
             )
-        guide = guide_for(kind)
         shown_dir = display_path(folder / kind)
         if (folder / kind).is_symlink():
             # A symlinked folder would make the build read files outside the catalogue.
@@ -169,11 +218,14 @@ def _read_catalogue(folder: Path, require_sources: bool | None) -> ReadResult:
                     )
                 )  # fmt: skip
                 continue
-            loaded = load_file(path, display, guide)
+            if cache is not None:
+                loaded, found = cache.check(kind, path, display)
+            else:
+                loaded, found = _check_file(kind, path, display)
             specific.extend(loaded.problems)
             if loaded.data is None:
                 continue
-            schema_problems.extend(check_against_schema(kind, loaded.data, display))
+            schema_problems.extend(found)
             records.append(Record(kind, slug, path, display, loaded.data))
 
     if require_sources:

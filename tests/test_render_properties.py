@@ -390,6 +390,10 @@ def _write(catalogue: Path, records: dict[str, dict[str, dict[str, Any]]]) -> No
     for kind, by_slug in records.items():
         for slug, record in by_slug.items():
             text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
+            if yaml.safe_load(text) != record:
+                # PyYAML's emitter writes a trailing NEL (U+0085) inside single quotes, where
+                # any YAML reader folds it: escape non-ASCII characters for such a record.
+                text = yaml.safe_dump(record, allow_unicode=False, sort_keys=False)
             (catalogue / kind / f"{slug}.yml").write_text(text, encoding="utf-8")
 
 
