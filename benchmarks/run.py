@@ -99,6 +99,12 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--no-baseline", action="store_true", help="skip the plain-Material baseline"
     )
+    parser.add_argument(
+        "--no-serve",
+        action="store_true",
+        help="skip the `mkdocs serve` edit latency (its polling of a large catalogue keeps the"
+        " machine busy, so the quiet-machine waits before each edit can take long)",
+    )
     parser.add_argument("--work-dir", type=Path, default=HERE / ".work")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument(
@@ -224,8 +230,9 @@ def _measure_size(
     shutil.rmtree(site, ignore_errors=True)
     save()
 
-    _measure_serve(result, work, catalogue, options)
-    save()
+    if not options.no_serve:
+        _measure_serve(result, work, catalogue, options)
+        save()
 
     if not options.no_baseline:
         _measure_baseline(result, work, catalogue, options)

@@ -7,8 +7,11 @@ without problems, so nothing downstream sees a half-valid record.
 from __future__ import annotations
 
 import gc
+import multiprocessing
+import os
 import re
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +129,49 @@ def _check_file(kind: str, path: Path, display: str) -> tuple[LoadedFile, list[P
     return loaded, check_against_schema(kind, loaded.data, display)
 
 
+Checked = tuple[LoadedFile, list[Problem]]
+PARALLEL_FROM = 2000  # record files; below this, one process is quicker than starting two
+_JOBS: list[tuple[str, Path, str]] = []  # what the checking processes inherit when forked
+
+
+def _check_part(part: int, parts: int) -> list[Checked]:
+    checked = []
+    for kind, path, display in _JOBS[part::parts]:
+        loaded, found = _check_file(kind, path, display)
+        if loaded.data is not None:
+            # The node tree (kept for a record with problems) is made again from the text
+            # when a position is asked for: the text travels back, the tree need not.
+            loaded.data = Located(loaded.data.value, loaded.data.text)
+        checked.append((loaded, found))
+    return checked
+
+
+def _check_files(jobs: list[tuple[str, Path, str]], cache: RecordCache | None) -> list[Checked]:
+    """Every record file loaded and checked against its schema, in the order of `jobs`. A
+    large catalogue is shared by two forked processes (parsing YAML is most of a validation);
+    `mkdocs serve` reads through its cache instead, where little is parsed again."""
+    global _JOBS
+    parts = min(2, os.cpu_count() or 1)
+    if cache is not None:
+        return [cache.check(kind, path, display) for kind, path, display in jobs]
+    if len(jobs) < PARALLEL_FROM or parts < 2:
+        return [_check_file(kind, path, display) for kind, path, display in jobs]
+    _JOBS = jobs
+    try:
+        # This process checks one part itself while the others are checked in forked
+        # processes: only their results travel back (pickled), not all of them.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(parts - 1, mp_context=context) as pool:
+            others = [pool.submit(_check_part, part, parts) for part in range(1, parts)]
+            results = [_check_part(0, parts)] + [future.result() for future in others]
+    finally:
+        _JOBS = []
+    checked: list[Checked] = [None] * len(jobs)  # type: ignore[list-item]
+    for part, result in enumerate(results):
+        checked[part::parts] = result
+    return checked
+
+
 def read_catalogue(
     folder: Path, require_sources: bool | None = None, cache: RecordCache | None = None
 ) -> ReadResult:
@@ -183,6 +229,7 @@ def _read_catalogue(
     records = []
     schema_problems: list[Problem] = []
     specific: list[Problem] = []  # the loader's and the rules' problems
+    jobs: list[tuple[str, Path, str]] = []  # (kind, path, display) of each record file
     for kind in RECORD_KINDS:
         for stray in sorted((folder / kind).glob("*.yaml")) if (folder / kind).is_dir() else []:
             problems.append(
@@ -218,15 +265,14 @@ def _read_catalogue(
                     )
                 )  # fmt: skip
                 continue
-            if cache is not None:
-                loaded, found = cache.check(kind, path, display)
-            else:
-                loaded, found = _check_file(kind, path, display)
-            specific.extend(loaded.problems)
-            if loaded.data is None:
-                continue
-            schema_problems.extend(found)
-            records.append(Record(kind, slug, path, display, loaded.data))
+            jobs.append((kind, path, display))
+
+    for (kind, path, display), (loaded, found) in zip(jobs, _check_files(jobs, cache), strict=True):
+        specific.extend(loaded.problems)
+        if loaded.data is None:
+            continue
+        schema_problems.extend(found)
+        records.append(Record(kind, path.stem, path, display, loaded.data))
 
     if require_sources:
         problems.extend(missing_sources(records))

@@ -3,6 +3,7 @@ previous site exactly as it was and no staging folder behind."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -63,4 +64,19 @@ def test_an_invalid_record_keeps_the_old_site(
         build_site(catalogue, site, REPO / "mkdocs.yml")
     assert any("rusak.yml:" in line for line in failure.value.lines)
     assert _tree(site) == before
+    assert _leftovers(site) == []
+
+
+def test_a_rebuild_replaces_the_site_and_the_old_one_goes(
+    built: tuple[Path, Path, dict[str, bytes]],
+) -> None:
+    catalogue, site, before = built
+    (site / "sisa-lama.txt").write_text("dari situs sebelumnya", encoding="utf-8")
+    build_site(catalogue, site, REPO / "mkdocs.yml")
+    # The new site is in place when the build returns ...
+    assert _tree(site) == before
+    # ... and the replaced one is deleted in the background, soon.
+    deadline = time.monotonic() + 20
+    while _leftovers(site) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert _leftovers(site) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 from generator.validate import read_catalogue
 
@@ -56,3 +57,29 @@ def test_all_errors_of_all_files_in_one_run(catalogue_dir: Path) -> None:
     problems = read_catalogue(catalogue_dir).problems
     assert {Path(p.path).name for p in problems} == {"a.yml", "b.yml"}
     assert len(problems) == 7 + 3
+
+
+def test_two_processes_read_the_same_as_one(tmp_path: Path, monkeypatch: Any) -> None:
+    """A large catalogue is checked by two forked processes: same problems, same positions,
+    same model as one process."""
+    from generator import validate
+    from tests.conftest import make_catalogue
+
+    folder = make_catalogue(tmp_path / "catalogue")
+    (folder / "inovasi" / "rusak.yml").write_text(
+        "nama: Rusak\nwilayah: '99.99'\ntahun: dua ribu\n", encoding="utf-8"
+    )
+    (folder / "inovasi" / "tidak-yaml.yml").write_text("nama: [tutup\n", encoding="utf-8")
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 10**9)
+    one = read_catalogue(folder)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 1)
+    two = read_catalogue(folder)
+    assert one.problems and [p.format() for p in two.problems] == [p.format() for p in one.problems]
+    assert {p.line for p in two.problems if p.path.endswith("rusak.yml")} - {1}  # located
+    (folder / "inovasi" / "rusak.yml").unlink()
+    (folder / "inovasi" / "tidak-yaml.yml").unlink()
+    good_one = read_catalogue(folder)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 10**9)
+    good_two = read_catalogue(folder)
+    assert good_one.catalogue is not None and good_two.catalogue is not None
+    assert good_one.catalogue.innovations == good_two.catalogue.innovations
