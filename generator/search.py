@@ -143,16 +143,18 @@ def _document(title: str, texts: list[str], facets: list[tuple[str, str]]) -> st
 def _innovation_document(site: Site, innovation: Innovation) -> str:
     catalogue = site.catalogue
     sector = catalogue.sectors.get(innovation.bidang)
+    # Prose first: a result's excerpt is cut from the words around the match, and reads
+    # better from a sentence than from the list of region, agency, sector and tags.
     texts = [
         innovation.kepanjangan or "",
         innovation.ringkasan,
+        _text(innovation.masalah),
+        _text(innovation.solusi),
+        _text(innovation.hasil),
         catalogue.region_name(innovation.wilayah),
         innovation.instansi,
         sector.nama if sector else innovation.bidang,
         " ".join(innovation.tag),
-        _text(innovation.masalah),
-        _text(innovation.solusi),
-        _text(innovation.hasil),
     ]
     return _document(innovation.nama, texts, innovation_facets(catalogue, innovation))
 
