@@ -11,6 +11,7 @@ know the address of the page it is shown on.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import cmarkgfm
 import nh3
@@ -70,6 +71,18 @@ def render_markdown(text: str | None) -> Markup:
         url_relative="deny",
     )
     return Markup(cleaned)
+
+
+def markdown_text(text: str | None) -> str:
+    """A markdown field's words as plain text, every tag dropped (for the search index, which
+    escapes it again). Guarded like `render_markdown`: the sanitizer is what strips the tags."""
+    if not text:
+        return ""
+    if _too_deep(text):
+        return text
+    # cmark's safe mode leaves raw HTML out: a record's markup is not words to find.
+    html = cmarkgfm.github_flavored_markdown_to_html(text)
+    return unescape(nh3.clean(html, tags=set()))
 
 
 def safe_url(url: str | None) -> str | None:

@@ -30,10 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import cmarkgfm
-import nh3
-
 from . import labels, urls
+from .markdown_render import markdown_text
 from .model import Catalogue, Event, Innovation
 from .search_bundle import BundleFormatError, normalise_bundle
 from .views import Site
@@ -115,13 +113,7 @@ class IndexFailed(Exception):
 
 def _text(markdown: str | None) -> str:
     """A markdown field as plain text, cut at `FIELD_CHARS` after a whole word."""
-    if not markdown:
-        return ""
-    # Only the words are wanted: cmark's HTML with every tag dropped (nothing of it is shown
-    # as HTML; the index document escapes it again).
-    rendered = cmarkgfm.github_flavored_markdown_to_html(markdown)
-    text = html.unescape(nh3.clean(rendered, tags=set()))
-    text = " ".join(text.split())
+    text = " ".join(markdown_text(markdown).split())
     if len(text) <= FIELD_CHARS:
         return text
     cut = text[:FIELD_CHARS]

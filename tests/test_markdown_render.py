@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.markdown_render import phone_url, render_markdown, safe_url
+from generator.markdown_render import markdown_text, phone_url, render_markdown, safe_url
 
 
 def test_markdown_is_rendered_and_sanitized() -> None:
@@ -30,3 +30,12 @@ def test_only_web_mail_and_phone_urls_become_links() -> None:
     assert safe_url("/relatif") is None
     assert phone_url("0561 123-456") == "tel:0561123456"
     assert phone_url("-") is None
+
+
+def test_markdown_text_keeps_the_words_and_drops_the_markup() -> None:
+    text = markdown_text("Antrean **panjang** di [loket](https://example.org) <b>x</b> &amp; y")
+    assert text.strip() == "Antrean panjang di loket x & y"
+    assert markdown_text(None) == "" and markdown_text("") == ""
+    # Nested past the guard: left as written, like render_markdown's plain-text fallback.
+    deep = ">" * 5000 + " x"
+    assert markdown_text(deep) == deep
