@@ -64,7 +64,7 @@ def home_view(site: Site) -> dict[str, Any]:
             "about": page.href(urls.ABOUT),
             "contribute": page.href(urls.CONTRIBUTE),
         },
-        "newest": [page.innovation_item(i) for i in newest[:NEWEST_ON_HOME]],
+        "newest": [page.innovation_item(i) for i in newest],
         "province": _region_summary(page, KALBAR),
         "kalbar": [_region_summary(page, c) for c in site.kalbar_codes[1:]],
         "activity": [
@@ -75,7 +75,7 @@ def home_view(site: Site) -> dict[str, Any]:
                 "innovation": page.innovation(r.inovasi),
                 "link": page.href(urls.replication(r.slug)),
             }
-            for stage, r in activity[:ACTIVITY_ON_HOME]
+            for stage, r in activity
         ],
     }
 

@@ -249,7 +249,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 write_index_documents(site, documents)
                 indexer = Indexer(documents, site_dir)
                 written = self._write_open_data(config)
-                if self.serving and self.kept is not None:
+                if self.kept is not None:  # serving
                     made = [path.relative_to(site_dir).as_posix() for path in written]
                     self.kept.remove_unmade(made, folders=False)
 
