@@ -3,7 +3,11 @@ library. A user's mistake ends with a message and an exit code, never a tracebac
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import sys
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,6 +68,7 @@ def validate(
         _validate_changed(catalogue_dir, changed_ref, output_format, require_sources)
         return
     result = read_catalogue(catalogue_dir, require_sources=require_sources)
+    _last_read.append(result)
     if output_format == "json":
         click.echo(problems_as_json(result.problems))
     elif output_format == "github":
@@ -271,3 +276,31 @@ def _validate_changed(
             click.echo("Tidak ada masalah di berkas yang diperiksa.", err=True)
     if result.problems:
         sys.exit(1)
+
+
+# The last catalogue read, kept from being freed object by object when its command returns:
+# `run` ends the process without that (one at most, for tests calling `main` in-process).
+_last_read: deque[object] = deque(maxlen=1)
+
+
+def run() -> None:
+    """The command line as a process (`python -m generator`, `katalog`): `main`, then an exit
+    that skips freeing every object one by one. A catalogue of 10,000 innovations is
+    millions of objects, and freeing them took 0.3 s of a 3 s validation; as mypy does,
+    the streams are flushed and the process ends. Everything the commands start (worker
+    pools, temporary folders, Pagefind) is finished by then."""
+    try:
+        main()
+        code: int = 0
+    except SystemExit as done:
+        if done.code is None or isinstance(done.code, int):
+            code = done.code or 0
+        else:  # as the interpreter does for `sys.exit("message")`
+            print(done.code, file=sys.stderr)
+            code = 1
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        # A closed pipe (`| head`): nothing more to say.
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -65,6 +66,9 @@ class PartialDate:
         return self.iso()
 
 
+# Dates repeat across records, and a date is checked by the rules and then made again for
+# the model: 150,000 parses at 10,000 innovations for a few thousand distinct dates.
+@functools.lru_cache(maxsize=65_536)
 def parse_date(text: str) -> PartialDate | None:
     """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; None when it is not a real date."""
     match = _PATTERN.match(text)

@@ -10,6 +10,7 @@ for (aliases, custom tags, several documents, duplicate keys) is a located probl
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -76,9 +77,14 @@ class Located:
     value: Any
     text: str = ""
     _root: yaml.Node | None = field(default=None, repr=False)
+    # Where the text is read from when it was not kept (a record checked in another
+    # process: its text did not travel back, see `validate._check_part`).
+    source: Path | None = field(default=None, repr=False)
 
     @property
     def root(self) -> yaml.Node | None:
+        if self._root is None and not self.text and self.source is not None:
+            self.text = read_text(self.source, str(self.source))[0] or ""
         if self._root is None and self.text:
             loader = _TextLoader(self.text)
             try:
@@ -140,7 +146,11 @@ def _line_col_of_byte(raw: bytes, offset: int) -> tuple[int, int]:
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
     """The file's text, or a located problem when it is too large or not UTF-8."""
-    if path.is_symlink() or (path.exists() and not path.is_file()):
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        mode = stat.S_IFREG  # gone: reading says so below
+    if not stat.S_ISREG(mode):
         # A pull request can add a symlink: it must not make the build read outside the
         # catalogue. A FIFO or device would block or never end.
         return None, [
@@ -217,7 +227,7 @@ def load_text(text: str, display: str, guide: TypeGuide | None) -> LoadedFile:
                 )
             ],
         )
-    converter = _Converter(display)
+    converter = _Converter(display, anchors="&" in text)
     value = converter.convert(root, guide, (), 0)
     return LoadedFile(
         display, Located(value, text, root if converter.problems else None), converter.problems
@@ -300,10 +310,11 @@ def _syntax_problem(display: str, line: int, column: int, what: str, tab: bool) 
 class _Converter:
     """Walks composed nodes, guided by the schema, collecting problems as it goes."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, anchors: bool = True) -> None:
         self.display = display
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        # Without an anchor (`&name`) there is no alias, and no node to watch for twice.
+        self._seen: set[int] | None = set() if anchors else None
 
     def _problem(self, node: yaml.Node, key_path: KeyPath, message: str, hint: str = "") -> None:
         mark = node.start_mark
@@ -321,13 +332,18 @@ class _Converter:
     def convert(
         self, node: yaml.Node, guide: TypeGuide | None, key_path: KeyPath, depth: int
     ) -> Any:
-        if id(node) in self._seen:
-            # The composer hands back the very same node object for every alias of an anchor.
-            self._problem(
-                node, key_path, "alias YAML (`*nama`) tidak diizinkan", "tulis nilainya langsung"
-            )
-            return None
-        self._seen.add(id(node))
+        if self._seen is not None:
+            if id(node) in self._seen:
+                # The composer hands back the very same node object for every alias of an
+                # anchor.
+                self._problem(
+                    node,
+                    key_path,
+                    "alias YAML (`*nama`) tidak diizinkan",
+                    "tulis nilainya langsung",
+                )
+                return None
+            self._seen.add(id(node))
         if node.tag not in _ALLOWED_TAGS:
             self._problem(
                 node, key_path, f"tag YAML `{node.tag}` tidak diizinkan", "hapus tag tersebut"

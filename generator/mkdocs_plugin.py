@@ -38,7 +38,13 @@ from .model import Catalogue
 from .pages import PageMaker, PageSource, problems_page_source, site_page_sources
 from .problems import Problem
 from .reuse import KeptSections
-from .search import Indexer, IndexFailed, IndexSummary, write_index_documents
+from .search import (
+    Indexer,
+    IndexFailed,
+    IndexSummary,
+    scratch_parent,
+    write_index_documents,
+)
 from .shells import (
     RECORD_SECTIONS,
     Group,
@@ -240,7 +246,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         site = self.site
         assert site is not None
         site_dir = Path(config.site_dir)
-        with tempfile.TemporaryDirectory(prefix="katalog-index-") as scratch:
+        with tempfile.TemporaryDirectory(
+            prefix="katalog-index-", dir=scratch_parent(site)
+        ) as scratch:
             documents = Path(scratch) / "dokumen"
             indexer: Indexer | None = None
 

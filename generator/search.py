@@ -23,6 +23,7 @@ opening.
 from __future__ import annotations
 
 import html
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -185,6 +186,35 @@ def index_documents(site: Site) -> Iterator[tuple[str, str]]:
         yield urls.event(slug) + "index.html", _event_document(site, event)
 
 
+# Room one index document takes in scratch space with its folder, generously: the longest
+# fields are cut at FIELD_CHARS, and a synthetic 10,000-innovation catalogue averages 2.7 KB.
+DOCUMENT_ROOM = 16_384
+MEMORY_FOLDER = Path("/dev/shm")
+
+
+def scratch_parent(site: Site) -> str | None:
+    """Where the index documents go: a memory-backed folder (`/dev/shm`) when there is one
+    with room for them, else the system's temporary folder (None).
+
+    They live for one build. On disk, creating and then deleting ten thousand folders and
+    files costs more than writing them, and more again for whatever the next minute
+    creates: ext4 without a journal skips recently freed inodes one by one when it
+    allocates (measured here: 30,000 folders and files took 22 s to create right after
+    deleting as many, 2 s a minute later, 0.8 s in /dev/shm)."""
+    documents = (
+        len(site.catalogue.innovations) + len(site.region_codes) + len(site.catalogue.events)
+    )
+    try:
+        info = os.statvfs(MEMORY_FOLDER)
+    except OSError:
+        return None
+    if not os.access(MEMORY_FOLDER, os.W_OK | os.X_OK):
+        return None
+    if info.f_bavail * info.f_frsize < documents * DOCUMENT_ROOM:
+        return None
+    return str(MEMORY_FOLDER)
+
+
 def write_index_documents(site: Site, folder: Path) -> int:
     """Write every index document under `folder`, at its page's path; returns how many."""
     count = 0
@@ -213,6 +243,14 @@ def pagefind_command(documents: Path, site_dir: Path) -> list[str]:
     ]
 
 
+def pagefind_environment() -> dict[str, str]:
+    """The environment Pagefind runs in: one worker thread. It runs beside the page-writing
+    processes, which keep the cores busy; with a thread per core its threads mostly waited
+    on each other (measured at 10,000 innovations: 10 s of system time against 3 s, and
+    6.8 s against 10.9 s even when it ran alone)."""
+    return {**os.environ, "TOKIO_WORKER_THREADS": "1"}
+
+
 class Indexer:
     """A Pagefind run over written index documents, in the background: start it, do other
     work, then `finish` (or `stop` on the way out of a failed build)."""
@@ -225,6 +263,7 @@ class Indexer:
             stdout=self._log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
+            env=pagefind_environment(),
         )
 
     def finish(self) -> IndexSummary:

@@ -7,13 +7,14 @@ without problems, so nothing downstream sees a half-valid record.
 from __future__ import annotations
 
 import gc
+import marshal
 import multiprocessing
 import os
 import re
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,7 @@ def record_files(folder: Path, kind: str) -> list[Path]:
     kind_dir = folder / kind
     if not kind_dir.is_dir():
         return []
-    return [kind_dir / name for name in sorted(p.name for p in kind_dir.glob("*.yml"))]
+    return [kind_dir / name for name in sorted(os.listdir(kind_dir)) if name.endswith(".yml")]
 
 
 @contextmanager
@@ -85,6 +86,20 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def _collector_spared() -> Iterator[None]:
+    """Pause the collector while records load, then leave what was loaded out of its walks.
+
+    The collector is first run over what exists (garbage that exists now is not kept), and
+    what loading made is frozen afterwards (`gc.freeze`): a catalogue lives until the
+    process ends, and its first walk alone took 0.3 s at 10,000 innovations. Not for
+    `mkdocs serve`, whose catalogue is replaced at every rebuild."""
+    gc.collect()
+    with _collector_paused():
+        yield
+    gc.freeze()
 
 
 class RecordCache:
@@ -134,15 +149,41 @@ PARALLEL_FROM = 2000  # record files; below this, one process is quicker than st
 _JOBS: list[tuple[str, Path, str]] = []  # what the checking processes inherit when forked
 
 
-def _check_part(part: int, parts: int) -> list[Checked]:
-    checked = []
+_Row = tuple[Any, bool, list[tuple[Any, ...]], list[tuple[Any, ...]]]
+
+
+def _check_part(part: int, parts: int) -> bytes:
+    """Check every `parts`-th file from `part` on, in a forked process. What travels back is
+    plain values in `marshal`'s format (a fifth of the time of pickling the checked
+    files): each file's values, whether it loaded, and its problems as tuples. The text
+    and node tree stay behind; a position asked for later reads the file again."""
+    rows: list[_Row] = []
     for kind, path, display in _JOBS[part::parts]:
         loaded, found = _check_file(kind, path, display)
-        if loaded.data is not None:
-            # The node tree (kept for a record with problems) is made again from the text
-            # when a position is asked for: the text travels back, the tree need not.
-            loaded.data = Located(loaded.data.value, loaded.data.text)
-        checked.append((loaded, found))
+        loaded_value = loaded.data.value if loaded.data is not None else None
+        rows.append(
+            (
+                loaded_value,
+                loaded.data is not None,
+                [astuple(p) for p in loaded.problems],
+                [astuple(p) for p in found],
+            )
+        )
+    return marshal.dumps(rows)
+
+
+def _checked_from(rows: bytes, jobs: list[tuple[str, Path, str]]) -> list[Checked]:
+    checked: list[Checked] = []
+    for (value, loaded, problems, found), (_, path, display) in zip(
+        marshal.loads(rows), jobs, strict=True
+    ):
+        data = Located(value, source=path) if loaded else None
+        checked.append(
+            (
+                LoadedFile(display, data, [Problem(*p) for p in problems]),
+                [Problem(*p) for p in found],
+            )
+        )
     return checked
 
 
@@ -163,7 +204,11 @@ def _check_files(jobs: list[tuple[str, Path, str]], cache: RecordCache | None) -
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(parts - 1, mp_context=context) as pool:
             others = [pool.submit(_check_part, part, parts) for part in range(1, parts)]
-            results = [_check_part(0, parts)] + [future.result() for future in others]
+            own = [_check_file(kind, path, display) for kind, path, display in jobs[::parts]]
+            results = [own] + [
+                _checked_from(future.result(), jobs[part::parts])
+                for part, future in enumerate(others, start=1)
+            ]
     finally:
         _JOBS = []
     checked: list[Checked] = [None] * len(jobs)  # type: ignore[list-item]
@@ -177,7 +222,7 @@ def read_catalogue(
 ) -> ReadResult:
     """Load and check every record under `folder`; the model only when there is no problem.
     With a `cache`, unchanged record files are not read again."""
-    with _collector_paused():
+    with _collector_paused() if cache is not None else _collector_spared():
         result = _read_catalogue(folder, require_sources, cache)
     if cache is not None:
         cache.forget_unseen()

@@ -57,3 +57,27 @@ def test_validate_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
 def test_unknown_option_is_a_usage_error() -> None:
     result = CliRunner().invoke(main, ["validate", "--bentuk", "json"])
     assert result.exit_code == 2
+
+
+def test_the_process_flushes_its_output_and_keeps_exit_codes(catalogue_dir: Path) -> None:
+    """`python -m generator` ends without the interpreter's teardown (`cli.run`): every line
+    still arrives, through a pipe too, and the exit codes are main's."""
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "generator", *args],
+            capture_output=True, text=True, check=False, timeout=60,
+        )  # fmt: skip
+
+    valid = run("validate", str(catalogue_dir))
+    assert valid.returncode == 0
+    assert valid.stderr.strip().startswith("Katalog valid: 2 inovasi")
+    path = catalogue_dir / "inovasi" / "uji-layanan-b.yml"
+    path.write_text("nama_inovasi: UJI-B\n", encoding="utf-8")
+    invalid = run("validate", "--format", "json", str(catalogue_dir))
+    assert invalid.returncode == 1
+    assert json.loads(invalid.stdout)["valid"] is False  # the whole document, flushed
+    assert run("validate", str(catalogue_dir / "tidak-ada")).returncode == 2
+    assert run("--version").returncode == 0

@@ -155,3 +155,22 @@ def test_unknown_bundle_file_is_a_clear_error(tmp_path: Path) -> None:
     cut.write_bytes(gzip.compress(b"pagefind_dcd\x83\x01"))
     with pytest.raises(BundleFormatError, match="cut short"):
         read_file(cut)
+
+
+def test_index_documents_go_to_memory_only_when_it_has_room(
+    catalogue: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scratch folder of the index documents: a memory-backed folder when there is one
+    with room for them all, else the system's temporary folder."""
+    from generator import search
+
+    result = read_catalogue(catalogue)
+    assert result.catalogue is not None
+    site = Site(result.catalogue)
+    monkeypatch.setattr(search, "MEMORY_FOLDER", tmp_path)
+    assert search.scratch_parent(site) == str(tmp_path)
+    monkeypatch.setattr(search, "DOCUMENT_ROOM", 10**18)  # more than any disk holds
+    assert search.scratch_parent(site) is None
+    monkeypatch.setattr(search, "DOCUMENT_ROOM", 1)
+    monkeypatch.setattr(search, "MEMORY_FOLDER", tmp_path / "tidak-ada")
+    assert search.scratch_parent(site) is None

@@ -70,14 +70,28 @@ def test_two_processes_read_the_same_as_one(tmp_path: Path, monkeypatch: Any) ->
         "nama: Rusak\nwilayah: '99.99'\ntahun: dua ribu\n", encoding="utf-8"
     )
     (folder / "inovasi" / "tidak-yaml.yml").write_text("nama: [tutup\n", encoding="utf-8")
+    # Replications whose innovation does not exist: a cross-record problem, located in the
+    # parent from a file the other process checked (its text does not travel back).
+    for name in ("salah-a", "salah-b"):
+        (folder / "replikasi" / f"{name}.yml").write_text(
+            "# replikasi\ninovasi: tidak-ada\nwilayah: '61.71'\ntahapan:\n"
+            "  - tahap: komitmen\n    tanggal: 2023-05-02\n",
+            encoding="utf-8",
+        )
     monkeypatch.setattr(validate, "PARALLEL_FROM", 10**9)
     one = read_catalogue(folder)
     monkeypatch.setattr(validate, "PARALLEL_FROM", 1)
     two = read_catalogue(folder)
     assert one.problems and [p.format() for p in two.problems] == [p.format() for p in one.problems]
     assert {p.line for p in two.problems if p.path.endswith("rusak.yml")} - {1}  # located
-    (folder / "inovasi" / "rusak.yml").unlink()
-    (folder / "inovasi" / "tidak-yaml.yml").unlink()
+    for name in ("salah-a", "salah-b"):
+        assert (2, "inovasi") in {
+            (p.line, p.key_path) for p in two.problems if p.path.endswith(f"{name}.yml")
+        }
+    for path in [folder / "inovasi" / "rusak.yml", folder / "inovasi" / "tidak-yaml.yml"]:
+        path.unlink()
+    for name in ("salah-a", "salah-b"):
+        (folder / "replikasi" / f"{name}.yml").unlink()
     good_one = read_catalogue(folder)
     monkeypatch.setattr(validate, "PARALLEL_FROM", 10**9)
     good_two = read_catalogue(folder)
