@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from typing import Any
 from measure import (
     Run,
     SiteFacts,
+    Trash,
     machine_facts,
     run_measured,
     site_facts,
@@ -154,27 +154,35 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(data, indent=1, default=str) + "\n", encoding="utf-8"
         )
 
-    for size in sizes:
-        result = SizeResult(size, measured=machine_facts().date, command=context["command"])
-        if options.no_baseline and size in earlier:
-            _keep_baseline(result, earlier[size])
-        results.append(result)
-        results.sort(key=lambda r: r.size)
-        work = options.work_dir / f"size-{size}"
-        shutil.rmtree(work, ignore_errors=True)
-        work.mkdir(parents=True)
-        try:
-            _measure_size(result, work, options, save)
-        finally:
-            save()
-            if not options.keep:
-                shutil.rmtree(work, ignore_errors=True)
+    trash = Trash(options.work_dir / ".trash")
+    try:
+        for size in sizes:
+            result = SizeResult(size, measured=machine_facts().date, command=context["command"])
+            if options.no_baseline and size in earlier:
+                _keep_baseline(result, earlier[size])
+            results.append(result)
+            results.sort(key=lambda r: r.size)
+            work = options.work_dir / f"size-{size}"
+            trash.discard(work)
+            work.mkdir(parents=True)
+            try:
+                _measure_size(result, work, options, save, trash)
+            finally:
+                save()
+                if not options.keep:
+                    trash.discard(work)
+    finally:
+        trash.empty()
     print(f"Hasil ditulis ke {options.output}", file=sys.stderr)
     return 0
 
 
 def _measure_size(
-    result: SizeResult, work: Path, options: argparse.Namespace, save: Callable[[], None]
+    result: SizeResult,
+    work: Path,
+    options: argparse.Namespace,
+    save: Callable[[], None],
+    trash: Trash,
 ) -> None:
     size = result.size
     catalogue = work / "catalogue"
@@ -204,9 +212,8 @@ def _measure_size(
             return
     save()
 
-    site = work / "site"
     for index in range(options.runs):
-        shutil.rmtree(site, ignore_errors=True)
+        site = work / f"site-{index}"  # each build into a new folder (see `Trash`)
         result.loads.append(wait_for_quiet_machine(options.max_load, options.load_patience))
         command = [PYTHON, "-m", "generator", "build", "--catalogue", str(catalogue)]
         command += ["--site-dir", str(site), "--config", str(REPO / "mkdocs.yml")]
@@ -227,7 +234,8 @@ def _measure_size(
         _measure_search(result, site)
         _measure_page_load(result, site)
         result.page_sizes = page_sizes(site)
-    shutil.rmtree(site, ignore_errors=True)
+    for index in range(options.runs):
+        trash.discard(work / f"site-{index}")
     save()
 
     if not options.no_serve:
@@ -235,7 +243,7 @@ def _measure_size(
         save()
 
     if not options.no_baseline:
-        _measure_baseline(result, work, catalogue, options)
+        _measure_baseline(result, work, catalogue, options, trash)
 
 
 def _measure_serve(
@@ -327,7 +335,7 @@ def _measure_page_load(result: SizeResult, site: Path) -> None:
 
 
 def _measure_baseline(
-    result: SizeResult, work: Path, catalogue: Path, options: argparse.Namespace
+    result: SizeResult, work: Path, catalogue: Path, options: argparse.Namespace, trash: Trash
 ) -> None:
     """The same catalogue the plain way: page sources written out, then a plain mkdocs.yml
     (Material, its built-in search, no katalog plugin, MkDocs' automatic nav of every page)."""
@@ -335,7 +343,7 @@ def _measure_baseline(
     base = work / "baseline"
     docs, site = base / "docs", base / "site"
     for index in range(options.runs):
-        shutil.rmtree(base, ignore_errors=True)
+        trash.discard(base)
         base.mkdir(parents=True)
         result.loads.append(wait_for_quiet_machine(options.max_load, options.load_patience))
         pages = run_measured(
@@ -373,7 +381,7 @@ def _measure_baseline(
     last = result.baseline_build[-1] if result.baseline_build else None
     if last is not None and (last.ok or last.stopped) and site.is_dir():
         result.baseline_site = site_facts(site, partial=not last.ok)
-    shutil.rmtree(base, ignore_errors=True)
+    trash.discard(base)
 
 
 def _baseline_config(docs: Path, site: Path) -> str:
