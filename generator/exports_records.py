@@ -147,10 +147,8 @@ class RecordData:
         catalogue = self.catalogue
         sector = catalogue.sectors.get(innovation.bidang)
         results = [
-            {"kegiatan": self.event_ref(event.slug), "penghargaan": result.penghargaan}
-            for event in catalogue.events.values()
-            for result in event.hasil
-            if result.inovasi == innovation.slug
+            {"kegiatan": self.event_ref(event.slug), "penghargaan": award}
+            for event, award in catalogue.results_of(innovation.slug)
         ]
         return {
             "slug": innovation.slug,

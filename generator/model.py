@@ -292,9 +292,12 @@ class Catalogue:
             if replication.kegiatan:
                 self._replications_of_event[replication.kegiatan].append(replication)
         self._events_of_region: dict[str, list[Event]] = defaultdict(list)
+        self._results_of: dict[str, list[tuple[Event, str]]] = defaultdict(list)
         for event in self.events.values():
             for code in {*event.peserta, *([event.penyelenggara] if event.penyelenggara else [])}:
                 self._events_of_region[code].append(event)
+            for result in event.hasil:
+                self._results_of[result.inovasi].append((event, result.penghargaan))
 
     def region(self, code: str) -> Region:
         region = self.regions.get(code)
@@ -316,6 +319,10 @@ class Catalogue:
     def innovations_of(self, region_code: str) -> list[Innovation]:
         """Innovations owned by one region."""
         return self._innovations_by_region.get(region_code, [])
+
+    def results_of(self, innovation_slug: str) -> list[tuple[Event, str]]:
+        """(event, award) for each event result of one innovation, in the events' order."""
+        return self._results_of.get(innovation_slug, [])
 
     def replications_of(self, innovation_slug: str) -> list[Replication]:
         """Replications of one innovation, by any region."""

@@ -45,10 +45,6 @@ class Site:
         ]
         self.kalbar_codes = [KALBAR, *sorted(kalbar)]
         self.region_codes = sorted(catalogue.published_region_codes() | set(self.kalbar_codes))
-        self.results_of: dict[str, list[tuple[Event, str]]] = defaultdict(list)
-        for event in catalogue.events.values():
-            for result in event.hasil:
-                self.results_of[result.inovasi].append((event, result.penghargaan))
 
     @cached_property
     def similar(self) -> dict[str, tuple[str, ...]]:
@@ -197,7 +193,7 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
             "pemberi": None,
             "event": page.event(event.slug),
         }
-        for event, award in site.results_of.get(innovation.slug, [])
+        for event, award in site.catalogue.results_of(innovation.slug)
         if event.slug not in awarded_at
     ]
     return {
@@ -351,7 +347,7 @@ def region_view(site: Site, code: str) -> dict[str, Any]:
                 }
             )
         awarded_at = {a.kegiatan for a in innovation.penghargaan if a.kegiatan}
-        for event, result in site.results_of.get(innovation.slug, []):
+        for event, result in site.catalogue.results_of(innovation.slug):
             if event.slug in awarded_at:
                 continue
             awards.append(
