@@ -48,9 +48,9 @@ from .search import (
 from .shells import (
     RECORD_SECTIONS,
     Group,
+    PagePour,
     Shell,
     all_groups,
-    pour_record_pages,
     sitemap_with_pages,
 )
 from .validate import RecordCache, read_catalogue
@@ -96,6 +96,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.site: Site | None = None
         self.shell_groups: dict[str, Group] = {}
         self.shells: dict[Group, Shell] = {}
+        # A build's record pages, begun in on_config and written in on_post_build.
+        self.pour: PagePour | None = None
         # `mkdocs serve` only: the search index and open data of the last build, made after
         # its pages were served (see `on_post_build`).
         self.background: threading.Thread | None = None
@@ -109,6 +111,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.record_cache = RecordCache()
 
     def on_shutdown(self) -> None:
+        self._cancel_pour()
         self._wait_for_background()
         if self.kept is not None:
             self.kept.wait()
@@ -142,6 +145,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             # Record pages are made after MkDocs has rendered their shells (on_post_build);
             # here only the site-wide pages and one shell per group of record pages.
             self.site = Site(result.catalogue, config.site_url or None)
+            if not self.serving:
+                # The record pages need only the catalogue until they are written into
+                # their shells: their workers start now, while MkDocs makes everything else.
+                self._cancel_pour()
+                self.pour = PagePour(
+                    self.site, Path(config.site_dir), config.site_description or ""
+                )
             groups = all_groups()
             generated = site_page_sources(self.site, PageMaker()) + [g.source for g in groups]
             self.shell_groups = {group.source.path: group for group in groups}
@@ -237,7 +247,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     ) -> dict[Group, list[str]]:
         assert self.site is not None
         description = config.site_description or ""
-        poured = pour_record_pages(self.site, self.shells, site_dir, description, meanwhile)
+        pour, self.pour = self.pour, None
+        if pour is None:
+            pour = PagePour(self.site, site_dir, description)
+        poured = pour.pour(self.shells, meanwhile)
         self._list_record_pages(site_dir, poured)
         return poured
 
@@ -279,6 +292,14 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             finally:
                 if indexer is not None:
                     indexer.stop()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cancel_pour()
+
+    def _cancel_pour(self) -> None:
+        if self.pour is not None:
+            self.pour.cancel()
+            self.pour = None
 
     def _wait_for_background(self) -> None:
         if self.background is not None:

@@ -17,12 +17,14 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import queue
 import re
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from .pages import PageMaker, PageSource, record_page_sources
 from .reuse import write_if_changed
@@ -152,66 +154,160 @@ def sitemap_with_pages(xml: str, poured: dict[Group, list[str]]) -> str:
 
 
 # What the page-writing processes work from: set just before they fork, so they inherit it
-# instead of receiving a pickled copy of the whole catalogue.
-_JOB: tuple[Site, dict[Group, Shell], Path, str] | None = None
+# instead of receiving a pickled copy of the whole catalogue. The shells come later, through
+# the queue: the workers start on the pages before MkDocs has rendered the shells.
+_JOB: tuple[Site, Path, str, Any] | None = None
 PARALLEL_FROM = 500  # records; below this, one process is quicker than starting two
+_STOP = "stop"  # sent instead of the shells when the build failed before they were made
 
 
 def _pour_part(part: int, parts: int) -> list[tuple[Group, str]]:
+    """Make this part's record pages; write them once the shells have come (the pages made
+    before that wait in memory)."""
     assert _JOB is not None
-    site, shells, site_dir, description = _JOB
-    written = []
-    for source in record_page_sources(site, PageMaker(), part, parts):
+    site, site_dir, description, inbox = _JOB
+    shells: dict[Group, Shell] | None = None
+    waiting: list[PageSource] = []
+    written: list[tuple[Group, str]] = []
+
+    def write(source: PageSource, shells: dict[Group, Shell]) -> None:
         group = group_of(source)
         assert group is not None, source.path
         target = site_dir / source.url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         write_if_changed(target, shells[group].render(source, description).encode("utf-8"))
         written.append((group, source.path.split("/")[1]))
+
+    for source in record_page_sources(site, PageMaker(), part, parts):
+        if shells is None:
+            try:
+                shells = inbox.get_nowait()
+            except queue.Empty:
+                waiting.append(source)
+                continue
+            if shells == _STOP:
+                return []
+            for early in waiting:
+                write(early, shells)
+            waiting = []
+        write(source, shells)
+    if shells is None:
+        shells = inbox.get()  # every page made before the shells came
+        if shells == _STOP:
+            return []
+        for early in waiting:
+            write(early, shells)
     return written
 
 
-def pour_record_pages(
-    site: Site,
-    shells: dict[Group, Shell],
-    site_dir: Path,
-    description: str,
-    meanwhile: Callable[[], None] | None = None,
-) -> dict[Group, list[str]]:
-    """Make every record page and write it into its shell under `site_dir`; returns the slugs
-    written, by group. On a large catalogue two forked processes share the pages (the
-    machines this runs on have two cores), and this process runs `meanwhile` while they
-    work instead of waiting idle; otherwise `meanwhile` runs after the pages."""
-    global _JOB
-    catalogue = site.catalogue
-    records = (
-        len(catalogue.innovations)
-        + len(site.region_codes)
-        + len(catalogue.replications)
-        + len(catalogue.events)
-    )
-    parts = min(2, os.cpu_count() or 1) if records >= PARALLEL_FROM else 1
-    _ = site.similar  # computed once here, not once in each process
-    _JOB = (site, shells, site_dir, description)
-    try:
-        if parts == 1:
-            results = [_pour_part(0, 1)]
-            if meanwhile is not None:
+class PagePour:
+    """The record pages, made from the moment the catalogue is read and written into their
+    shells once MkDocs has rendered those (`deliver`), then `finish`.
+
+    On a large catalogue two forked processes share the pages (the machines this runs on
+    have two cores): they start while this process still has the hub pages and MkDocs'
+    own pages to make, so that work no longer waits for the cores. Otherwise the pages are
+    made here, in `finish`."""
+
+    def __init__(self, site: Site, site_dir: Path, description: str) -> None:
+        global _JOB
+        catalogue = site.catalogue
+        records = (
+            len(catalogue.innovations)
+            + len(site.region_codes)
+            + len(catalogue.replications)
+            + len(catalogue.events)
+        )
+        self.parts = min(2, os.cpu_count() or 1) if records >= PARALLEL_FROM else 1
+        self.site, self.site_dir, self.description = site, site_dir, description
+        self._shells: dict[Group, Shell] | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[list[tuple[Group, str]]]] = []
+        _ = site.similar  # computed once here, not once in each process
+        if self.parts == 1:
+            return
+        context = multiprocessing.get_context("fork")
+        self._inbox = context.Queue()
+        _JOB = (site, site_dir, description, self._inbox)
+        # The workers inherit the catalogue copy-on-write: frozen, the collector in a
+        # worker does not walk (and so copy) the whole inherited heap. (A build has frozen
+        # it already, for good: `validate`; `mkdocs serve` freezes only for the fork.)
+        frozen_before = gc.get_freeze_count()
+        gc.freeze()
+        try:
+            # With `fork`, the pool starts all its processes at the first submit.
+            self._pool = ProcessPoolExecutor(self.parts, mp_context=context)
+            self._futures = [
+                self._pool.submit(_pour_part, part, self.parts) for part in range(self.parts)
+            ]
+        finally:
+            _JOB = None
+            if not frozen_before:
+                gc.unfreeze()
+
+    def pour(
+        self, shells: dict[Group, Shell], meanwhile: Callable[[], None] | None = None
+    ) -> dict[Group, list[str]]:
+        """Deliver the shells and finish; this process runs `meanwhile` while the workers
+        write (after the pages when there are no workers). The slugs written, by group."""
+        try:
+            self.deliver(shells)
+            if meanwhile is not None and self.parts > 1:
                 meanwhile()
+            poured = self.finish()
+        except BaseException:
+            self.cancel()
+            raise
+        if meanwhile is not None and self.parts == 1:
+            meanwhile()
+        return poured
+
+    def deliver(self, shells: dict[Group, Shell]) -> None:
+        """The shells MkDocs rendered: the workers write from now on."""
+        self._shells = shells
+        for _ in self._futures:
+            self._inbox.put(shells)
+
+    def finish(self) -> dict[Group, list[str]]:
+        """Wait for every page; the slugs written, by group."""
+        global _JOB
+        assert self._shells is not None, "deliver the shells first"
+        if self._pool is None:
+            _JOB = (self.site, self.site_dir, self.description, _Delivered(self._shells))
+            try:
+                results = [_pour_part(0, 1)]
+            finally:
+                _JOB = None
         else:
-            context = multiprocessing.get_context("fork")
-            # The workers inherit the catalogue copy-on-write: frozen, the collector in a
-            # worker does not walk (and so copy) the whole inherited heap.
-            gc.freeze()
-            with ProcessPoolExecutor(parts, mp_context=context) as pool:
-                futures = [pool.submit(_pour_part, part, parts) for part in range(parts)]
-                if meanwhile is not None:
-                    meanwhile()
-                results = [future.result() for future in futures]
-    finally:
-        _JOB = None
-        gc.unfreeze()
-    poured: dict[Group, list[str]] = {}
-    for group, slug in sorted(pair for result in results for pair in result):
-        poured.setdefault(group, []).append(slug)
-    return poured
+            try:
+                results = [future.result() for future in self._futures]
+            finally:
+                self._pool.shutdown()
+                self._pool = None
+        poured: dict[Group, list[str]] = {}
+        for group, slug in sorted(pair for result in results for pair in result):
+            poured.setdefault(group, []).append(slug)
+        return poured
+
+    def cancel(self) -> None:
+        """The build failed: stop the workers without writing anything more."""
+        if self._pool is None:
+            return
+        if self._shells is None:
+            for _ in self._futures:
+                self._inbox.put(_STOP)
+        self._pool.shutdown(cancel_futures=True)
+        self._pool = None
+
+
+class _Delivered:
+    """The one-process pour's inbox: the shells are there from the start."""
+
+    def __init__(self, shells: dict[Group, Shell]) -> None:
+        self.shells = shells
+
+    def get_nowait(self) -> dict[Group, Shell]:
+        return self.shells
+
+    def get(self) -> dict[Group, Shell]:
+        return self.shells

@@ -107,18 +107,25 @@ def test_sitemap_lists_record_pages(built: Path) -> None:
     assert "https://katalog.example.org/replikasi/uji-a-di-ketapang/" in xml
 
 
-def test_two_processes_write_the_same_pages_as_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Pages made by two forked processes equal those made by one, byte for byte."""
-    from generator import shells
-
-    catalogue = make_catalogue(tmp_path / "catalogue")
+def _config(tmp_path: Path) -> Path:
+    """The project's mkdocs.yml, with its folders made absolute, in `tmp_path`."""
     config = tmp_path / "mkdocs.yml"
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
     text = text.replace("custom_dir: theme_overrides", f"custom_dir: {REPO / 'theme_overrides'}")
     config.write_text(text, encoding="utf-8")
+    return config
+
+
+def test_two_processes_write_the_same_pages_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages made by two forked processes equal those made by one, byte for byte. The
+    processes start on the pages before MkDocs has rendered the shells (`PagePour`)."""
+    from generator import shells
+
+    catalogue = make_catalogue(tmp_path / "catalogue")
+    config = _config(tmp_path)
     sites = {}
     for threshold in (10_000, 0):
         monkeypatch.setattr(shells, "PARALLEL_FROM", threshold)
@@ -131,3 +138,25 @@ def test_two_processes_write_the_same_pages_as_one(
     assert len(pages) > 20
     for page in pages:
         assert (one / page).read_bytes() == (two / page).read_bytes(), page
+
+
+def test_a_build_failing_before_the_shells_stops_the_page_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page workers start in on_config; when the build fails before MkDocs has rendered
+    the shells, they stop without writing, and the failure is the build's."""
+    import multiprocessing
+
+    from generator import mkdocs_plugin, shells
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("hub pages failed")
+
+    monkeypatch.setattr(shells, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(mkdocs_plugin, "site_page_sources", broken)
+    site = tmp_path / "site"
+    with pytest.raises(RuntimeError, match="hub pages failed"):
+        build_site(make_catalogue(tmp_path / "catalogue"), site, _config(tmp_path))
+    assert not site.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-build-")] == []
+    assert multiprocessing.active_children() == []
