@@ -44,6 +44,7 @@ class SizeResult:
     size: int
     measured: str = ""  # date and time the measurement of this size started
     command: str = ""
+    commit: str = ""  # the code measured (with --merge, sizes may come from other commits)
     summary: str = ""
     catalogue_files: int = 0
     catalogue_bytes: int = 0
@@ -157,7 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     trash = Trash(options.work_dir / ".trash")
     try:
         for size in sizes:
-            result = SizeResult(size, measured=machine_facts().date, command=context["command"])
+            commit = f"{context['commit']}{' (uncommitted changes)' if context['dirty'] else ''}"
+            result = SizeResult(
+                size, measured=machine_facts().date, command=context["command"], commit=commit
+            )
             if options.no_baseline and size in earlier:
                 _keep_baseline(result, earlier[size])
             results.append(result)
