@@ -106,6 +106,12 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
         help="skip the `mkdocs serve` edit latency (its polling of a large catalogue keeps the"
         " machine busy, so the quiet-machine waits before each edit can take long)",
     )
+    parser.add_argument(
+        "--serve-sizes",
+        type=lambda text: {int(n) for n in text.split(",") if n.strip()},
+        default=None,
+        help="measure `mkdocs serve` only at these sizes (comma-separated; default: all)",
+    )
     parser.add_argument("--work-dir", type=Path, default=HERE / ".work")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument(
@@ -242,7 +248,7 @@ def _measure_size(
         trash.discard(work / f"site-{index}")
     save()
 
-    if not options.no_serve:
+    if not options.no_serve and (options.serve_sizes is None or size in options.serve_sizes):
         _measure_serve(result, work, catalogue, options)
         save()
 
