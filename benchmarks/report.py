@@ -31,7 +31,7 @@ def write_report(
         f"Material {package_version('mkdocs-material')}",
         f"- Last command: `{context['command'].strip()}`; seed {context['seed']}; "
         f"{context['runs']} runs per measurement, median shown",
-        f"- Code: commit `{context['commit']}`"
+        f"- Code of the last command: commit `{context['commit']}`"
         + (" with uncommitted changes in the working tree" if context["dirty"] else ""),
         "- The machine is shared: before each run the benchmark waits for the 1-minute load to drop "
         "below the limit; the load at the start of each run is listed per size.",
@@ -120,7 +120,9 @@ def _size_section(r: SizeResult) -> list[str]:
     lines = [
         f"## {r.size:,} innovations",
         "",
-        f"Measured {r.measured or '?'}" + (f" by `{r.command.strip()}`." if r.command else "."),
+        f"Measured {r.measured or '?'}"
+        + (f" at commit `{r.commit}`" if r.commit else "")
+        + (f" by `{r.command.strip()}`." if r.command else "."),
         "",
         f"Catalogue: {r.summary or '?'} {r.catalogue_files:,} files, {_mb(r.catalogue_bytes)} MB; "
         f"synth took {_seconds(r.synth.seconds if r.synth else None)} s.",

@@ -44,6 +44,7 @@ class SizeResult:
     size: int
     measured: str = ""  # date and time the measurement of this size started
     command: str = ""
+    commit: str = ""  # the code measured (with --merge, sizes may come from other commits)
     summary: str = ""
     catalogue_files: int = 0
     catalogue_bytes: int = 0
@@ -105,6 +106,12 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
         help="skip the `mkdocs serve` edit latency (its polling of a large catalogue keeps the"
         " machine busy, so the quiet-machine waits before each edit can take long)",
     )
+    parser.add_argument(
+        "--serve-sizes",
+        type=lambda text: {int(n) for n in text.split(",") if n.strip()},
+        default=None,
+        help="measure `mkdocs serve` only at these sizes (comma-separated; default: all)",
+    )
     parser.add_argument("--work-dir", type=Path, default=HERE / ".work")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument(
@@ -157,7 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     trash = Trash(options.work_dir / ".trash")
     try:
         for size in sizes:
-            result = SizeResult(size, measured=machine_facts().date, command=context["command"])
+            commit = f"{context['commit']}{' (uncommitted changes)' if context['dirty'] else ''}"
+            result = SizeResult(
+                size, measured=machine_facts().date, command=context["command"], commit=commit
+            )
             if options.no_baseline and size in earlier:
                 _keep_baseline(result, earlier[size])
             results.append(result)
@@ -238,7 +248,7 @@ def _measure_size(
         trash.discard(work / f"site-{index}")
     save()
 
-    if not options.no_serve:
+    if not options.no_serve and (options.serve_sizes is None or size in options.serve_sizes):
         _measure_serve(result, work, catalogue, options)
         save()
 

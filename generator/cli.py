@@ -67,7 +67,7 @@ def validate(
     if changed_ref is not None:
         _validate_changed(catalogue_dir, changed_ref, output_format, require_sources)
         return
-    result = read_catalogue(catalogue_dir, require_sources=require_sources)
+    result = read_catalogue(catalogue_dir, require_sources=require_sources, model=False)
     _last_read.append(result)
     if output_format == "json":
         click.echo(problems_as_json(result.problems))
@@ -82,11 +82,11 @@ def validate(
         if output_format == "text":
             click.echo(f"{len(result.problems)} masalah di {files} berkas.", err=True)
         sys.exit(1)
-    if output_format == "text" and result.catalogue is not None:
-        cat = result.catalogue
+    if output_format == "text":
         click.echo(
-            f"Katalog valid: {len(cat.innovations)} inovasi, {len(cat.replications)} replikasi, "
-            f"{len(cat.events)} kegiatan, {len(cat.profiles)} profil wilayah.",
+            f"Katalog valid: {result.count('inovasi')} inovasi, "
+            f"{result.count('replikasi')} replikasi, {result.count('kegiatan')} kegiatan, "
+            f"{result.count('wilayah')} profil wilayah.",
             err=True,
         )
 

@@ -63,6 +63,10 @@ class ReadResult:
     problems: list[Problem]
     records: list[Record] = field(default_factory=list)
 
+    def count(self, kind: str) -> int:
+        """How many records of `kind` were read (loaded, valid or not)."""
+        return sum(1 for record in self.records if record.kind == kind)
+
 
 def record_files(folder: Path, kind: str) -> list[Path]:
     """The record files of one kind, in a stable order."""
@@ -218,19 +222,24 @@ def _check_files(jobs: list[tuple[str, Path, str]], cache: RecordCache | None) -
 
 
 def read_catalogue(
-    folder: Path, require_sources: bool | None = None, cache: RecordCache | None = None
+    folder: Path,
+    require_sources: bool | None = None,
+    cache: RecordCache | None = None,
+    model: bool = True,
 ) -> ReadResult:
     """Load and check every record under `folder`; the model only when there is no problem.
-    With a `cache`, unchanged record files are not read again."""
+    With a `cache`, unchanged record files are not read again. With `model=False` (checking
+    only, as `validate` does) no model is made: no problems means valid, and `catalogue` is
+    None either way (the model took a tenth of validating 10,000 innovations)."""
     with _collector_paused() if cache is not None else _collector_spared():
-        result = _read_catalogue(folder, require_sources, cache)
+        result = _read_catalogue(folder, require_sources, cache, model)
     if cache is not None:
         cache.forget_unseen()
     return result
 
 
 def _read_catalogue(
-    folder: Path, require_sources: bool | None, cache: RecordCache | None
+    folder: Path, require_sources: bool | None, cache: RecordCache | None, model: bool
 ) -> ReadResult:
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -329,7 +338,7 @@ def _read_catalogue(
     problems.extend(p for p in schema_problems if (p.path, p.key_path) not in spots)
     problems.extend(specific)
     problems = sorted(set(problems))
-    if problems:
+    if problems or not model:
         return ReadResult(None, problems, records)
     return ReadResult(_build(records, regions, sector_list), [], records)
 

@@ -97,3 +97,17 @@ def test_two_processes_read_the_same_as_one(tmp_path: Path, monkeypatch: Any) ->
     good_two = read_catalogue(folder)
     assert good_one.catalogue is not None and good_two.catalogue is not None
     assert good_one.catalogue.innovations == good_two.catalogue.innovations
+
+
+def test_checking_only_makes_no_model(catalogue_dir: Path) -> None:
+    """`validate` checks without making the typed model: same problems, counts from records."""
+    checked = read_catalogue(catalogue_dir, model=False)
+    assert checked.catalogue is None and checked.problems == []
+    full = read_catalogue(catalogue_dir)
+    assert full.catalogue is not None
+    assert checked.count("inovasi") == len(full.catalogue.innovations) == 2
+    assert checked.count("replikasi") == len(full.catalogue.replications)
+    (catalogue_dir / "inovasi" / "uji-layanan-b.yml").write_text("nama: B\n", encoding="utf-8")
+    assert read_catalogue(catalogue_dir, model=False).problems == (
+        read_catalogue(catalogue_dir).problems
+    )
