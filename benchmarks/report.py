@@ -154,7 +154,7 @@ def _size_section(r: SizeResult) -> list[str]:
     ]
     if r.baseline_measured:
         lines += [
-            f"The baseline columns come from an earlier run of this size, measured "
+            f"The baseline columns come from another run of this size, measured "
             f"{r.baseline_measured}.",
             "",
         ]

@@ -107,6 +107,12 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
         " machine busy, so the quiet-machine waits before each edit can take long)",
     )
     parser.add_argument(
+        "--baseline-only",
+        action="store_true",
+        help="measure only the baseline; the katalog columns of each size stay those of the"
+        " previous results.json (implies --merge)",
+    )
+    parser.add_argument(
         "--serve-sizes",
         type=lambda text: {int(n) for n in text.split(",") if n.strip()},
         default=None,
@@ -146,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         write_report(options.output, machine, previous["context"], _previous(options.output))
         return 0
     earlier: dict[int, SizeResult] = {}
-    if options.merge:
+    if options.merge or options.baseline_only:
         earlier = {r.size: r for r in _previous(options.output)}
         results = [r for r in earlier.values() if r.size not in sizes]
 
@@ -170,6 +176,12 @@ def main(argv: list[str] | None = None) -> int:
             )
             if options.no_baseline and size in earlier:
                 _keep_baseline(result, earlier[size])
+            if options.baseline_only:
+                # The katalog columns stay those of the earlier run; only the baseline is new.
+                result = earlier.get(size, result)
+                result.baseline_pages, result.baseline_build, result.baseline_site = [], [], None
+                result.notes = [n for n in result.notes if not n.startswith("baseline")]
+                result.baseline_measured = f"{machine_facts().date} by `{context['command']}`"
             results.append(result)
             results.sort(key=lambda r: r.size)
             work = options.work_dir / f"size-{size}"
@@ -204,6 +216,9 @@ def _measure_size(
     result.synth = run_measured(synth, REPO, logs / "synth.log", options.timeout)
     if not result.synth.ok:
         result.notes.append(f"synth gagal: {result.synth.tail()}")
+        return
+    if options.baseline_only:
+        _measure_baseline(result, work, catalogue, options, trash)
         return
     result.summary = result.synth.tail(1).split(": ", 1)[-1]  # the counts
     facts = site_facts(catalogue)
