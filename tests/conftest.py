@@ -26,6 +26,23 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REGION_TABLE = REPO / "catalogue" / "referensi"
 
 
+EDIT_BASE = "https://example.org/katalog/edit/main"
+
+
+def write_config(folder: Path, edit_base_url: str = EDIT_BASE, site_url: str = "") -> Path:
+    """The repository's mkdocs.yml in `folder`, with absolute docs and theme folders, an edit
+    URL (none when empty) and a `site_url` when given."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
+    text = text.replace("custom_dir: theme_overrides", f"custom_dir: {REPO / 'theme_overrides'}")
+    text = text.replace('edit_base_url: ""', f'edit_base_url: "{edit_base_url}"')
+    if site_url:
+        text += f"\nsite_url: {site_url}\n"
+    config = folder / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
 def make_catalogue(target: Path) -> Path:
     """A small valid catalogue: the test base records plus the national region table."""
     shutil.copytree(FIXTURES / "base", target)

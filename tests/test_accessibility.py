@@ -15,8 +15,8 @@ import pytest
 
 from generator.build import build_site
 
-from .conftest import serve_directory
-from .test_site import RECORDS, write_catalogue, write_config
+from .conftest import serve_directory, write_config
+from .test_site import RECORDS, write_catalogue
 
 WIDTHS = {"desktop": 1280, "mobile": 375}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -19,8 +19,7 @@ from generator.loader import load_text
 from generator.schema import SCHEMA_DIR, guide_for
 from generator.validate import read_catalogue
 
-from .conftest import REPO, make_catalogue, serve_directory
-from .test_site import EDIT_BASE, write_config
+from .conftest import EDIT_BASE, REPO, make_catalogue, serve_directory, write_config
 
 FORM_URL = "/kontribusi/formulir/"
 FORM_JS = REPO / "docs" / "assets" / "formulir.js"

@@ -14,7 +14,7 @@ from generator.record_template import KEY_ORDER, SCHEMA_COMMENT
 from generator.schema import RECORD_KINDS, schema_file
 from generator.validate import read_catalogue
 
-from .conftest import REPO
+from .conftest import REPO, write_config
 
 INNOVATION = [
     "--nama", "SIPANDAI",
@@ -205,12 +205,7 @@ def test_new_user_story_innovation_and_replication_reach_the_local_site(
     assert code == 0, out + err
     assert "sipandai-kubu-raya-di-sambas.yml" in out
     assert CliRunner().invoke(main, ["validate", str(catalogue_dir)]).exit_code == 0
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
-    config = config.replace(
-        "custom_dir: theme_overrides", f"custom_dir: {REPO / 'theme_overrides'}"
-    )
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_config(tmp_path, edit_base_url="")
     site = tmp_path / "site"
     built = CliRunner().invoke(
         main,

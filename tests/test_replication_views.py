@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup, Tag
 from generator.build import build_site
 from generator.model import CANCELLED, REPLICATION_STAGES, Catalogue
 from generator.validate import read_catalogue
-from tests.test_site import write_catalogue, write_config
+from tests.conftest import write_config
+from tests.test_site import write_catalogue
 
 RECORDS = {
     "referensi/bidang.yml": """

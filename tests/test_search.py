@@ -18,8 +18,8 @@ from bs4 import BeautifulSoup
 from generator.build import build_site
 from generator.search import FACETS
 
-from .conftest import serve_directory
-from .test_site import write_catalogue, write_config
+from .conftest import serve_directory, write_config
+from .test_site import write_catalogue
 
 RECORDS = {
     "referensi/bidang.yml": """

@@ -8,7 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .test_site import RECORDS, article, page, write_catalogue, write_config
+from .conftest import write_config
+from .test_site import RECORDS, article, page, write_catalogue
 
 
 def _serving(tmp_path: Path, catalogue: Path) -> Any:

@@ -11,7 +11,7 @@ from generator.build import build_site
 from generator.pages import PageSource
 from generator.shells import Group, Shell, all_groups, group_of, sitemap_with_pages
 
-from .conftest import REPO, make_catalogue
+from .conftest import make_catalogue, write_config
 
 
 def test_record_pages_are_grouped_and_the_rest_left_to_mkdocs() -> None:
@@ -56,13 +56,9 @@ def test_sitemap_lists_every_poured_page_in_place_of_its_shell() -> None:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("shells")
     catalogue = make_catalogue(root / "catalogue")
-    config = root / "mkdocs.yml"
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
-    text = text.replace('edit_base_url: ""', 'edit_base_url: "https://example.org/repo/edit/main"')
-    text = text.replace("custom_dir: theme_overrides", f"custom_dir: {REPO / 'theme_overrides'}")
-    text += "\nsite_url: https://katalog.example.org/\n"
-    config.write_text(text, encoding="utf-8")
+    config = write_config(
+        root, "https://example.org/repo/edit/main", site_url="https://katalog.example.org/"
+    )
     build_site(catalogue, root / "site", config)
     return root / "site"
 
@@ -107,16 +103,6 @@ def test_sitemap_lists_record_pages(built: Path) -> None:
     assert "https://katalog.example.org/replikasi/uji-a-di-ketapang/" in xml
 
 
-def _config(tmp_path: Path) -> Path:
-    """The project's mkdocs.yml, with its folders made absolute, in `tmp_path`."""
-    config = tmp_path / "mkdocs.yml"
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
-    text = text.replace("custom_dir: theme_overrides", f"custom_dir: {REPO / 'theme_overrides'}")
-    config.write_text(text, encoding="utf-8")
-    return config
-
-
 def test_two_processes_write_the_same_pages_as_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -125,7 +111,7 @@ def test_two_processes_write_the_same_pages_as_one(
     from generator import shells
 
     catalogue = make_catalogue(tmp_path / "catalogue")
-    config = _config(tmp_path)
+    config = write_config(tmp_path, edit_base_url="")
     sites = {}
     for threshold in (10_000, 0):
         monkeypatch.setattr(shells, "PARALLEL_FROM", threshold)
@@ -156,7 +142,9 @@ def test_a_build_failing_before_the_shells_stops_the_page_workers(
     monkeypatch.setattr(mkdocs_plugin, "site_page_sources", broken)
     site = tmp_path / "site"
     with pytest.raises(RuntimeError, match="hub pages failed"):
-        build_site(make_catalogue(tmp_path / "catalogue"), site, _config(tmp_path))
+        build_site(
+            make_catalogue(tmp_path / "catalogue"), site, write_config(tmp_path, edit_base_url="")
+        )
     assert not site.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-build-")] == []
     assert multiprocessing.active_children() == []

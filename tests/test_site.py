@@ -13,8 +13,7 @@ from bs4 import BeautifulSoup
 
 from generator.build import BuildFailed, build_site
 
-REPO = Path(__file__).resolve().parent.parent
-EDIT_BASE = "https://example.org/katalog/edit/main"
+from .conftest import EDIT_BASE, REPO, write_config
 
 RECORDS = {
     "referensi/bidang.yml": """
@@ -171,17 +170,6 @@ def write_catalogue(folder: Path, records: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     return folder
-
-
-def write_config(folder: Path, edit_base_url: str = EDIT_BASE) -> Path:
-    """The repository's mkdocs.yml, with absolute docs and theme folders and an edit URL."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
-    text = text.replace("custom_dir: theme_overrides", f"custom_dir: {REPO / 'theme_overrides'}")
-    text = text.replace('edit_base_url: ""', f'edit_base_url: "{edit_base_url}"')
-    config = folder / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,8 @@ from generator.model import Catalogue
 from generator.validate import read_catalogue
 from generator.views import Site
 
-from .test_site import RECORDS, write_catalogue, write_config
+from .conftest import write_config
+from .test_site import RECORDS, write_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 EPOCH = "1700000000"  # 2023-11-14
