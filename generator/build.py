@@ -63,7 +63,10 @@ def build_site(catalogue_dir: Path, site_dir: Path, config_file: Path) -> str:
         else:
             os.environ["SOURCE_DATE_EPOCH"] = epoch_before
     _swap_in(staging, site_dir)
-    pages = sum("index.html" in files for _, _, files in os.walk(site_dir))
+    if plugin is not None:
+        pages = plugin.pages_made  # walking a national site's 100,000 files took a second
+    else:
+        pages = sum("index.html" in files for _, _, files in os.walk(site_dir))
     return f"Situs dibangun di {site_dir}: {pages} halaman."
 
 

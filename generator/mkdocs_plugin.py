@@ -98,6 +98,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.shells: dict[Group, Shell] = {}
         # A build's record pages, begun in on_config and written in on_post_build.
         self.pour: PagePour | None = None
+        # Pages (`index.html`) the last build made: MkDocs' own and the record pages.
+        self.pages_made = 0
         # `mkdocs serve` only: the search index and open data of the last build, made after
         # its pages were served (see `on_post_build`).
         self.background: threading.Thread | None = None
@@ -207,9 +209,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         group = self.shell_groups.get(page.file.src_uri)
         if group is not None:
             self.shells[group] = Shell(output, group)
+        elif page.file.dest_uri.endswith("index.html"):
+            self.pages_made += 1
         return output
 
     def on_pre_build(self, *, config: Any) -> None:
+        self.pages_made = 0
         if self.serving:  # before MkDocs empties the site: keep the record pages (`reuse`)
             site_dir = Path(config.site_dir)
             if self.kept is None or self.kept.site_dir != site_dir:
@@ -251,6 +256,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if pour is None:
             pour = PagePour(self.site, site_dir, description)
         poured = pour.pour(self.shells, meanwhile)
+        self.pages_made += sum(len(slugs) for slugs in poured.values())
         self._list_record_pages(site_dir, poured)
         return poured
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -116,8 +117,11 @@ def test_two_processes_write_the_same_pages_as_one(
     for threshold in (10_000, 0):
         monkeypatch.setattr(shells, "PARALLEL_FROM", threshold)
         site = tmp_path / f"site-{threshold}"
-        build_site(catalogue, site, config)
+        summary = build_site(catalogue, site, config)
         sites[threshold] = site
+        # The count the build reports is the plugin's; it is every page on disk.
+        on_disk = sum("index.html" in files for _, _, files in os.walk(site))
+        assert summary.endswith(f": {on_disk} halaman."), summary
     one, two = sites[10_000], sites[0]
     pages = sorted(p.relative_to(one) for p in one.rglob("index.html"))
     assert pages == sorted(p.relative_to(two) for p in two.rglob("index.html"))
