@@ -39,6 +39,12 @@ class Run:
         return "\n".join(text[-lines:])
 
 
+def command_environment(**extra: str) -> dict[str, str]:
+    """The environment of a measured command: MkDocs' upgrade notice and colours off, so
+    logs read plainly; `extra` on top."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", **extra}
+
+
 def run_measured(
     command: list[str],
     cwd: Path,
@@ -63,7 +69,7 @@ def run_measured(
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
+            env=command_environment(),
         )
 
         def watch() -> None:

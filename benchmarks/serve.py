@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from measure import command_environment
 
 POLL_SECONDS = 0.05
 IDLE_WINDOW_SECONDS = 1.0
@@ -144,7 +145,7 @@ def _server(
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-                env={**os.environ, "TMPDIR": str(tmp), "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"},
+                env=command_environment(TMPDIR=str(tmp)),
             )
         except OSError as error:
             raise ServeFailed(f"`mkdocs serve` tidak dapat dijalankan: {error}") from None

@@ -290,7 +290,8 @@ class PagePour:
         return poured
 
     def cancel(self) -> None:
-        """The build failed: stop the workers without writing anything more."""
+        """The build failed. Before the shells were delivered, the workers stop without
+        writing anything; after, this waits for them to finish the pages they write."""
         if self._pool is None:
             return
         if self._shells is None:

@@ -204,7 +204,7 @@ def _check_files(jobs: list[tuple[str, Path, str]], cache: RecordCache | None) -
     _JOBS = jobs
     try:
         # This process checks one part itself while the others are checked in forked
-        # processes: only their results travel back (pickled), not all of them.
+        # processes: only their results travel back (`_check_part`), not all of them.
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(parts - 1, mp_context=context) as pool:
             others = [pool.submit(_check_part, part, parts) for part in range(1, parts)]
