@@ -211,7 +211,7 @@ def _measure_size(
     logs = work / "logs"
     print(f"== {size} inovasi", file=sys.stderr)
 
-    synth = [PYTHON, "-m", "generator", "synth", "--innovations", str(size)]
+    synth = [PYTHON, "-m", "devtools", "synth", "--innovations", str(size)]
     synth += ["--out", str(catalogue), "--seed", str(options.seed)]
     result.synth = run_measured(synth, REPO, logs / "synth.log", options.timeout)
     if not result.synth.ok:
@@ -311,7 +311,7 @@ SEARCH_QUERIES = ("bidan", "arsip", "dokumen arsip")  # words the synthetic text
 def _measure_search(result: SizeResult, site: Path) -> None:
     """Bytes fetched, compressed as a host would serve them, until /cari/ shows the first
     results of each query (Chromium with an empty cache)."""
-    from generator.search_measure import first_results_bytes
+    from devtools.search_measure import first_results_bytes
 
     for query in SEARCH_QUERIES:
         try:
@@ -339,8 +339,8 @@ def page_sizes(site: Path) -> dict[str, int]:
 
 def _measure_page_load(result: SizeResult, site: Path) -> None:
     """What a first visit to an innovation page costs: every request with an empty cache."""
-    from generator.page_weight import measure
-    from generator.search_measure import serve_compressed
+    from devtools.page_weight import measure
+    from devtools.search_measure import serve_compressed
 
     pages = sorted(site.glob("inovasi/*/index.html"), key=lambda p: (p.stat().st_size, p.name))
     if not pages:

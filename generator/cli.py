@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from .problems import Problem, problems_as_json
-from .validate import read_catalogue
+from generator.records.problems import Problem, problems_as_json
+from generator.records.validate import read_catalogue
 
 DEFAULT_CATALOGUE = Path("catalogue")
 catalogue_option = click.option(
@@ -103,7 +103,7 @@ def validate(
 )  # fmt: skip
 def build(catalogue_dir: Path, site_dir: Path, config_file: Path) -> None:
     """Bangun seluruh situs dari katalog."""
-    from .build import BuildFailed, build_site
+    from generator.mkdocs.build import BuildFailed, build_site
 
     try:
         summary = build_site(catalogue_dir, site_dir, config_file)
@@ -122,7 +122,7 @@ def build(catalogue_dir: Path, site_dir: Path, config_file: Path) -> None:
 )  # fmt: skip
 def pages(catalogue_dir: Path, out_dir: Path) -> None:
     """Tulis sumber halaman (Markdown/HTML) hasil katalog ke folder OUT, tanpa MkDocs."""
-    from .pages import write_page_sources
+    from generator.site.pages import write_page_sources
 
     result = read_catalogue(catalogue_dir)
     if result.catalogue is None:
@@ -131,32 +131,6 @@ def pages(catalogue_dir: Path, out_dir: Path) -> None:
         sys.exit(1)
     count = write_page_sources(result.catalogue, out_dir)
     click.echo(f"{count} sumber halaman ditulis ke {out_dir}.", err=True)
-
-
-@main.command()
-@click.option(
-    "--innovations", "count", type=click.IntRange(1, 200_000), required=True, help="Jumlah inovasi."
-)
-@click.option(
-    "--out", "out_dir", required=True,
-    type=click.Path(file_okay=False, path_type=Path), help="Folder tujuan (bukan catalogue/).",
-)  # fmt: skip
-@click.option(
-    "--seed",
-    type=int,
-    default=1,
-    show_default=True,
-    help="Benih acak (hasil tetap untuk benih yang sama).",
-)
-def synth(count: int, out_dir: Path, seed: int) -> None:
-    """Buat katalog sintetis yang valid untuk uji skala (tidak pernah menulis ke catalogue/)."""
-    from .synth import SynthRefused, write_synthetic_catalogue
-
-    try:
-        summary = write_synthetic_catalogue(count, out_dir, seed=seed)
-    except SynthRefused as refusal:
-        raise click.UsageError(str(refusal)) from None
-    click.echo(summary, err=True)
 
 
 class _TerminalAsker:
@@ -176,7 +150,7 @@ class _TerminalAsker:
 
 
 def _answer_options(command: Callable[..., None]) -> Callable[..., None]:
-    from .scaffold import QUESTIONS, SOURCE_QUESTIONS
+    from generator.editing.scaffold import QUESTIONS, SOURCE_QUESTIONS
 
     labels = {q.option: q.label for qs in (*QUESTIONS.values(), SOURCE_QUESTIONS) for q in qs}
     for option in sorted(labels, reverse=True):
@@ -216,7 +190,7 @@ def new(
     Isian wajib diberikan sebagai opsi atau ditanyakan satu per satu; setiap isian langsung
     diperiksa. Setelah berkas ditulis, seluruh katalog divalidasi.
     """
-    from .scaffold import write_new_record
+    from generator.editing.scaffold import write_new_record
 
     if not (catalogue_dir / "referensi").is_dir():
         raise click.UsageError(f"folder katalog `{catalogue_dir}` tidak ditemukan")
@@ -250,7 +224,7 @@ def _github_annotation(problem: Problem) -> str:
 def _validate_changed(
     catalogue_dir: Path, ref: str, output_format: str, require_sources: bool | None
 ) -> None:
-    from .changed import ChangedRefError, read_changed
+    from generator.records.changed import ChangedRefError, read_changed
 
     try:
         result = read_changed(catalogue_dir, ref, require_sources=require_sources)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from generator.search_measure import serve_folder
+from devtools.search_measure import serve_folder
 
 # Property tests: CI (CI=true, set by .ci/run) replays the same generated examples on every
 # run, so a red run means a change broke something; a developer's run explores new ones.

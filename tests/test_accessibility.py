@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator.build import build_site
+from generator.mkdocs.build import build_site
 
 from .conftest import serve_directory, write_config
 from .test_site import RECORDS, write_catalogue

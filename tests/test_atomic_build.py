@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildFailed, build_site
-from generator.mkdocs_plugin import KatalogPlugin
+from generator.mkdocs.build import BuildFailed, build_site
+from generator.mkdocs.plugin import KatalogPlugin
 
 from .conftest import REPO, make_catalogue
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.changed import read_changed
 from generator.cli import main
-from generator.problems import display_path
-from generator.validate import read_catalogue
+from generator.records.changed import read_changed
+from generator.records.problems import display_path
+from generator.records.validate import read_catalogue
 
 from .conftest import make_catalogue
 

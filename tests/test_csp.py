@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import csp
-from generator.build import build_site
+from generator.mkdocs.build import build_site
+from generator.site import csp
 
 from .conftest import REPO, make_catalogue, serve_directory
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from generator.build import build_site
-from generator.exports import build_date_for
-from generator.mkdocs_plugin import KatalogPlugin
-from generator.validate import read_catalogue
+from generator.data.exports import build_date_for
+from generator.mkdocs.build import build_site
+from generator.mkdocs.plugin import KatalogPlugin
+from generator.records.validate import read_catalogue
 
 from .conftest import REPO, make_catalogue
 

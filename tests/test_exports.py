@@ -13,12 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from generator.exports import ExportFile, build_date_for, export_files, jsonld_for, write_exports
-from generator.exports_feed import FEED_ENTRIES, feed_entries
-from generator.exports_records import FORMAT_VERSION, Links, RecordData
-from generator.model import Catalogue
-from generator.schema import SCHEMA_DIR
-from generator.validate import read_catalogue
+from generator.data.exports import (
+    ExportFile,
+    build_date_for,
+    export_files,
+    jsonld_for,
+    write_exports,
+)
+from generator.data.feed import FEED_ENTRIES, feed_entries
+from generator.data.records import FORMAT_VERSION, Links, RecordData
+from generator.records.model import Catalogue
+from generator.records.schema import SCHEMA_DIR
+from generator.records.validate import read_catalogue
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 BUILD_DATE = dt.date(2024, 5, 1)
@@ -389,7 +395,7 @@ def test_build_date_comes_from_source_date_epoch_or_the_records(catalogue: Catal
 
 
 def test_data_page_documents_every_file_and_column() -> None:
-    from generator.exports_tables import TABLES
+    from generator.data.tables import TABLES
 
     page = (Path(__file__).resolve().parent.parent / "docs" / "data.md").read_text("utf-8")
     for name in ("katalog.json", "datapackage.json", "dcat.jsonld", "feed.xml", "dialihkan_ke"):

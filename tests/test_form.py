@@ -13,11 +13,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build_site
-from generator.form_data import new_file_base
-from generator.loader import load_text
-from generator.schema import SCHEMA_DIR, guide_for
-from generator.validate import read_catalogue
+from generator.editing.form_data import new_file_base
+from generator.mkdocs.build import build_site
+from generator.records.loader import load_text
+from generator.records.schema import SCHEMA_DIR, guide_for
+from generator.records.validate import read_catalogue
 
 from .conftest import EDIT_BASE, REPO, make_catalogue, serve_directory, write_config
 
@@ -287,7 +287,7 @@ def test_emitted_yaml_round_trips_hostile_strings(browser: Any) -> None:
 
 
 def test_slug_rule_is_the_generators(browser: Any) -> None:
-    from generator.regions import slugify
+    from generator.records.regions import slugify
 
     page = browser.new_page()
     page.set_content("<!doctype html><title>uji</title>")

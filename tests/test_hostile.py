@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.exports import build_date_for, export_files
-from generator.validate import read_catalogue
+from generator.data.exports import build_date_for, export_files
+from generator.records.validate import read_catalogue
 
 from .conftest import make_catalogue
 from .hostile.corpus import Case, hostile_site, inert_cases, rejected_cases
@@ -168,7 +168,7 @@ def test_feed_and_json_exports_parse_and_hold_no_markup_break_out() -> None:
 
 def test_jsonld_in_pages_cannot_end_its_script() -> None:
     catalogue_dir, _ = hostile_site()
-    from generator.exports import jsonld_for
+    from generator.data.exports import jsonld_for
 
     result = read_catalogue(catalogue_dir)
     assert result.catalogue is not None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.loader import load_file, load_text
-from generator.schema import guide_for
+from generator.records.loader import load_file, load_text
+from generator.records.schema import guide_for
 
 from .conftest import FIXTURES
 

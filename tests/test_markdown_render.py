@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.markdown_render import markdown_text, phone_url, render_markdown, safe_url
+from generator.site.markdown import markdown_text, phone_url, render_markdown, safe_url
 
 
 def test_markdown_is_rendered_and_sanitized() -> None:

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.record_template import KEY_ORDER, SCHEMA_COMMENT
-from generator.schema import RECORD_KINDS, schema_file
-from generator.validate import read_catalogue
+from generator.editing.template import KEY_ORDER, SCHEMA_COMMENT
+from generator.records.schema import RECORD_KINDS, schema_file
+from generator.records.validate import read_catalogue
 
 from .conftest import REPO, write_config
 

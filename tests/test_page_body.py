@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.pages import page_sources
-from generator.validate import read_catalogue
+from generator.records.validate import read_catalogue
+from generator.site.pages import page_sources
 
 from .conftest import make_catalogue
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from generator.build import build_site
-from generator.page_weight import cold_cache_weight
+from devtools.page_weight import cold_cache_weight
+from generator.mkdocs.build import build_site
 
 from .conftest import REPO, serve_directory
 from .test_accessibility import build_test_site, page_kinds

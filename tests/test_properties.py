@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.validate import read_catalogue
+from generator.records.validate import read_catalogue
 
 from .conftest import make_catalogue
 

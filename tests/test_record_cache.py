@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator import validate
-from generator.validate import RecordCache, read_catalogue
+from generator.records import validate
+from generator.records.validate import RecordCache, read_catalogue
 
 from .conftest import make_catalogue
 

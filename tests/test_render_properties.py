@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils import meta as mkdocs_meta
 
-from generator.exports import build_date_for, write_exports
-from generator.model import Catalogue
-from generator.pages import PageSource, page_sources
-from generator.validate import read_catalogue
+from generator.data.exports import build_date_for, write_exports
+from generator.records.model import Catalogue
+from generator.records.validate import read_catalogue
+from generator.site.pages import PageSource, page_sources
 
 from .conftest import make_catalogue
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from generator.build import build_site
-from generator.model import CANCELLED, REPLICATION_STAGES, Catalogue
-from generator.validate import read_catalogue
+from generator.mkdocs.build import build_site
+from generator.records.model import CANCELLED, REPLICATION_STAGES, Catalogue
+from generator.records.validate import read_catalogue
 from tests.conftest import write_config
 from tests.test_site import write_catalogue
 

@@ -13,11 +13,12 @@ import re
 
 import pytest
 
-from generator import listings, network, progress, statistics, urls, views
-from generator.model import Catalogue
-from generator.pages import PageMaker
-from generator.synth import write_synthetic_catalogue
-from generator.validate import read_catalogue
+from devtools.synth import write_synthetic_catalogue
+from generator.records import urls
+from generator.records.model import Catalogue
+from generator.records.validate import read_catalogue
+from generator.site import listings, network, progress, statistics, views
+from generator.site.pages import PageMaker
 
 SIZE = 10_000
 KB = 1024

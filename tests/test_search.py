@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, parse_qsl, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build_site
-from generator.search import FACETS
+from generator.mkdocs.build import build_site
+from generator.site.search_page import FACETS
 
 from .conftest import serve_directory, write_config
 from .test_site import write_catalogue

@@ -11,16 +11,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build_site
-from generator.search import FIELD_CHARS, index_documents, innovation_facets
-from generator.search_bundle import (
-    BundleFormatError,
-    file_bytes,
-    normalise_bundle,
-    read_file,
-)
-from generator.validate import read_catalogue
-from generator.views import Site
+from generator.mkdocs.build import build_site
+from generator.records.validate import read_catalogue
+from generator.search.bundle import BundleFormatError, file_bytes, normalise_bundle, read_file
+from generator.search.documents import FIELD_CHARS, index_documents, innovation_facets
+from generator.site.views import Site
 
 from .conftest import REPO, make_catalogue
 
@@ -162,7 +157,7 @@ def test_index_documents_go_to_memory_only_when_it_has_room(
 ) -> None:
     """The scratch folder of the index documents: a memory-backed folder when there is one
     with room for them all, else the system's temporary folder."""
-    from generator import search
+    from generator.search import documents as search
 
     result = read_catalogue(catalogue)
     assert result.catalogue is not None

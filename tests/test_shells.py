@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build_site
-from generator.pages import PageSource
-from generator.shells import Group, Shell, all_groups, group_of, sitemap_with_pages
+from generator.mkdocs.build import build_site
+from generator.mkdocs.shells import Group, Shell, all_groups, group_of, sitemap_with_pages
+from generator.site.pages import PageSource
 
 from .conftest import make_catalogue, write_config
 
@@ -109,7 +109,7 @@ def test_two_processes_write_the_same_pages_as_one(
 ) -> None:
     """Pages made by two forked processes equal those made by one, byte for byte. The
     processes start on the pages before MkDocs has rendered the shells (`PagePour`)."""
-    from generator import shells
+    from generator.mkdocs import shells
 
     catalogue = make_catalogue(tmp_path / "catalogue")
     config = write_config(tmp_path, edit_base_url="")
@@ -137,7 +137,8 @@ def test_a_build_failing_before_the_shells_stops_the_page_workers(
     the shells, they stop without writing, and the failure is the build's."""
     import multiprocessing
 
-    from generator import mkdocs_plugin, shells
+    from generator.mkdocs import plugin as mkdocs_plugin
+    from generator.mkdocs import shells
 
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("hub pages failed")

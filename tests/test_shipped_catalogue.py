@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.validate import read_catalogue
+from generator.records.validate import read_catalogue
 
 from .conftest import REPO
 

@@ -7,8 +7,14 @@ import random
 from types import SimpleNamespace
 from typing import Any
 
-from generator.model import Innovation
-from generator.similar import MAX_POSTING, innovation_words, similar_innovations, stem, words_of
+from generator.records.model import Innovation
+from generator.site.similar import (
+    MAX_POSTING,
+    innovation_words,
+    similar_innovations,
+    stem,
+    words_of,
+)
 
 
 def innovation(slug: str, wilayah: str, bidang: str, ringkasan: str, **extra: Any) -> Innovation:

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import BuildFailed, build_site
+from generator.mkdocs.build import BuildFailed, build_site
 
 from .conftest import EDIT_BASE, REPO, write_config
 
@@ -378,8 +378,8 @@ def test_serve_shows_problems_on_a_page_and_keeps_going(tmp_path: Path) -> None:
 
 
 def test_page_sources_are_written_as_files_for_another_engine(tmp_path: Path) -> None:
-    from generator.pages import write_page_sources
-    from generator.validate import read_catalogue
+    from generator.records.validate import read_catalogue
+    from generator.site.pages import write_page_sources
 
     result = read_catalogue(write_catalogue(tmp_path / "catalogue", RECORDS))
     assert result.catalogue is not None

@@ -14,11 +14,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import build_site
-from generator.exports import build_date_for, export_files
-from generator.model import Catalogue
-from generator.validate import read_catalogue
-from generator.views import Site
+from generator.data.exports import build_date_for, export_files
+from generator.mkdocs.build import build_site
+from generator.records.model import Catalogue
+from generator.records.validate import read_catalogue
+from generator.site.views import Site
 
 from .conftest import write_config
 from .test_site import RECORDS, write_catalogue

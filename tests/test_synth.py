@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from devtools.cli import main as dev_main
+from devtools.synth import MARKER, REAL_CATALOGUE, SynthRefused, write_synthetic_catalogue
 from generator.cli import main
-from generator.model import CANCELLED, REPLICATION_STAGES
-from generator.synth import MARKER, REAL_CATALOGUE, SynthRefused, write_synthetic_catalogue
-from generator.validate import read_catalogue
+from generator.records.model import CANCELLED, REPLICATION_STAGES
+from generator.records.validate import read_catalogue
 
 COUNT = 200
 
@@ -43,7 +44,9 @@ def test_synthetic_catalogue_validates_without_problems(synthetic: Path) -> None
 def test_command_line_writes_a_catalogue_that_validate_accepts(tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "katalog"
-    made = runner.invoke(main, ["synth", "--innovations", "30", "--out", str(out), "--seed", "3"])
+    made = runner.invoke(
+        dev_main, ["synth", "--innovations", "30", "--out", str(out), "--seed", "3"]
+    )
     assert made.exit_code == 0, made.output
     assert "30 inovasi" in made.output
     checked = runner.invoke(main, ["validate", str(out)])

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from generator.validate import read_catalogue
+from generator.records.validate import read_catalogue
 
 
 def test_base_catalogue_is_valid_and_builds_the_model(catalogue_dir: Path) -> None:
@@ -62,7 +62,7 @@ def test_all_errors_of_all_files_in_one_run(catalogue_dir: Path) -> None:
 def test_two_processes_read_the_same_as_one(tmp_path: Path, monkeypatch: Any) -> None:
     """A large catalogue is checked by two forked processes: same problems, same positions,
     same model as one process."""
-    from generator import validate
+    from generator.records import validate
     from tests.conftest import make_catalogue
 
     folder = make_catalogue(tmp_path / "catalogue")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.regions import slugify
-from generator.validate import read_catalogue
+from generator.records.regions import slugify
+from generator.records.validate import read_catalogue
 
 from .conftest import FIXTURES, make_catalogue
 
@@ -70,8 +70,8 @@ def test_compiled_check_agrees_with_the_full_schema_check(fixture: Path) -> None
     """The fast validator only decides whether the full one runs: they must agree."""
     import fastjsonschema
 
-    from generator.loader import load_file
-    from generator.schema import _fast_validator, guide_for, validator_for
+    from generator.records.loader import load_file
+    from generator.records.schema import _fast_validator, guide_for, validator_for
 
     kind = fixture.parent.name
     loaded = load_file(fixture, fixture.name, guide_for(kind))

@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.validate import read_catalogue
+from generator.records.validate import read_catalogue
 
 from .conftest import REPO
 

@@ -8,8 +8,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import build_site
-from generator.validate import read_catalogue
+from generator.mkdocs.build import build_site
+from generator.records.validate import read_catalogue
 
 from ..conftest import REPO, make_catalogue
 

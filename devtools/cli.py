@@ -1,0 +1,39 @@
+"""The development command line, `python -m devtools`: tools the benchmark and the scale
+tests use, kept out of the installed generator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Alat pengembangan katalog (bukan bagian dari generator yang dipasang)."""
+
+
+@main.command()
+@click.option(
+    "--innovations", "count", type=click.IntRange(1, 200_000), required=True, help="Jumlah inovasi."
+)
+@click.option(
+    "--out", "out_dir", required=True,
+    type=click.Path(file_okay=False, path_type=Path), help="Folder tujuan (bukan catalogue/).",
+)  # fmt: skip
+@click.option(
+    "--seed",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Benih acak (hasil tetap untuk benih yang sama).",
+)
+def synth(count: int, out_dir: Path, seed: int) -> None:
+    """Buat katalog sintetis yang valid untuk uji skala (tidak pernah menulis ke catalogue/)."""
+    from devtools.synth import SynthRefused, write_synthetic_catalogue
+
+    try:
+        summary = write_synthetic_catalogue(count, out_dir, seed=seed)
+    except SynthRefused as refusal:
+        raise click.UsageError(str(refusal)) from None
+    click.echo(summary, err=True)

@@ -1,0 +1,368 @@
+"""The MkDocs adapter: reads the catalogue when a build starts, adds the generated pages as
+virtual files, and hands MkDocs their ready HTML. Everything it knows about records comes
+from the generator core (`pages`, `shells`).
+
+- `mkdocs build` (and `python -m generator build`) stops on any record problem with the
+  validator's located messages (`Abort`, non-zero exit).
+- `mkdocs serve` watches the catalogue folder; while records have problems it prints them
+  and serves a page listing them instead of the site, and keeps running.
+- Generated pages skip MkDocs' Markdown pass: their body is HTML already (see `pages`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import gzip
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_build_timestamp
+
+from generator.data.exports import build_date_for, write_exports
+from generator.editing.form_data import FORM_DATA_PATH, form_data_json
+from generator.mkdocs.reuse import KeptSections
+from generator.mkdocs.shells import (
+    RECORD_SECTIONS,
+    Group,
+    PagePour,
+    Shell,
+    all_groups,
+    sitemap_with_pages,
+)
+from generator.records import urls
+from generator.records.model import Catalogue
+from generator.records.problems import Problem
+from generator.records.validate import RecordCache, read_catalogue
+from generator.search.documents import scratch_parent, write_index_documents
+from generator.search.indexer import Indexer, IndexFailed, IndexSummary
+from generator.site import csp
+from generator.site.pages import PageMaker, PageSource, problems_page_source, site_page_sources
+from generator.site.structure import Site
+
+# Problems during `mkdocs serve` are printed on a logger of our own: MkDocs counts warnings
+# on its `mkdocs.*` loggers and, in strict mode, would abort the rebuild we want to show.
+serve_log = logging.getLogger("katalog")
+if not serve_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("ERROR    -  %(message)s"))
+    serve_log.addHandler(_handler)
+    serve_log.propagate = False
+
+HUB_URLS = (
+    urls.HOME,
+    urls.INNOVATIONS,
+    urls.REGIONS,
+    urls.REPLICATIONS,
+    urls.EVENTS,
+    urls.STATISTICS,
+)
+
+
+class KatalogConfig(Config):
+    catalogue = config_options.Type(str, default="catalogue")
+    """The catalogue folder, relative to mkdocs.yml."""
+    edit_base_url = config_options.Type(str, default="")
+    """Where edit links point: `<repo_url>/edit/<branch>`, e.g.
+    `https://github.com/OWNER/REPO/edit/main`. A record page's edit link is this plus the
+    record's path from the repository root (`catalogue/inovasi/<slug>.yml`). Empty: no edit
+    links."""
+
+
+class KatalogPlugin(BasePlugin[KatalogConfig]):
+    def __init__(self) -> None:
+        self.catalogue_dir: Path | None = None
+        self.catalogue: Catalogue | None = None
+        self.serving = False
+        self.sources: dict[str, PageSource] = {}
+        self.problems: list[Problem] = []
+        self.docs_prefix = "docs/"
+        self.site: Site | None = None
+        self.shell_groups: dict[str, Group] = {}
+        self.shells: dict[Group, Shell] = {}
+        # A build's record pages, begun in on_config and written in on_post_build.
+        self.pour: PagePour | None = None
+        # Pages (`index.html`) the last build made: MkDocs' own and the record pages.
+        self.pages_made = 0
+        # `mkdocs serve` only: the search index and open data of the last build, made after
+        # its pages were served (see `on_post_build`).
+        self.background: threading.Thread | None = None
+        self.kept: KeptSections | None = None
+        self.record_cache = RecordCache()  # `mkdocs serve`: unchanged files are not re-read
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
+        self.kept = None  # a new serve keeps nothing of an earlier one in this process
+        self.record_cache = RecordCache()
+
+    def on_shutdown(self) -> None:
+        self._cancel_pour()
+        self._wait_for_background()
+        if self.kept is not None:
+            self.kept.wait()
+
+    def on_config(self, config: Any) -> Any:
+        self._wait_for_background()
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.catalogue_dir = (base / self.config.catalogue).resolve()
+        self.docs_prefix = _relative_prefix(Path(config.docs_dir), base)
+        result = read_catalogue(
+            self.catalogue_dir, cache=self.record_cache if self.serving else None
+        )
+        self.problems = result.problems
+        self.catalogue = result.catalogue
+        if result.problems and not self.serving:
+            lines = [p.format() for p in result.problems]
+            lines.append(f"{len(result.problems)} masalah di katalog; situs tidak dibangun.")
+            raise Abort("\n".join(lines))
+        if result.problems:
+            for problem in result.problems:
+                serve_log.error(problem.format())
+            serve_log.error(f"{len(result.problems)} masalah di katalog; lihat juga di peramban.")
+            error_page = problems_page_source(result.problems)
+            generated = [
+                PageSource(urls.source_path(u), error_page.title, error_page.body) for u in HUB_URLS
+            ]
+            self.site = None
+            self.shell_groups = {}
+        else:
+            assert result.catalogue is not None
+            # Record pages are made after MkDocs has rendered their shells (on_post_build);
+            # here only the site-wide pages and one shell per group of record pages.
+            self.site = Site(result.catalogue, config.site_url or None)
+            if not self.serving:
+                # The record pages need only the catalogue until they are written into
+                # their shells: their workers start now, while MkDocs makes everything else.
+                self._cancel_pour()
+                self.pour = PagePour(
+                    self.site, Path(config.site_dir), config.site_description or ""
+                )
+            groups = all_groups()
+            generated = site_page_sources(self.site, PageMaker()) + [g.source for g in groups]
+            self.shell_groups = {group.source.path: group for group in groups}
+        self.sources = {source.path: source for source in generated}
+        self.shells = {}
+        if result.catalogue is not None and not self.serving:
+            _default_source_date_epoch(result.catalogue)
+        return config
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        for source in self.sources.values():
+            existing = files.get_file_from_path(source.path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, source.path, content=source.content))
+        if self.catalogue is not None:
+            content = form_data_json(self.catalogue, self.config.edit_base_url)
+            files.append(File.generated(config, FORM_DATA_PATH, content=content))
+        files.append(File.generated(config, csp.HEADERS_PATH, content=csp.headers_file()))
+        return files
+
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        env.globals["katalog_csp"] = csp.META_POLICY  # theme_overrides/main.html
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        source = self.sources.get(page.file.src_uri)
+        base = self.config.edit_base_url.rstrip("/")
+        if source is None:
+            if base:
+                page.edit_url = f"{base}/{self.docs_prefix}{page.file.src_uri}"
+            return markdown
+        # MkDocs' templates print meta values unescaped: escape the record values here.
+        page.meta["title"] = str(escape(source.title))
+        if source.description:
+            page.meta["description"] = str(escape(source.description))
+        page.edit_url = f"{base}/{source.edit_path}" if base and source.edit_path else None
+        return ""
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        source = self.sources.get(page.file.src_uri)
+        if source is None:
+            return html
+        page.toc = get_toc(
+            [
+                {"level": 2, "id": anchor, "name": label, "children": []}
+                for anchor, label in source.toc
+            ]
+        )
+        return source.body
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        group = self.shell_groups.get(page.file.src_uri)
+        if group is not None:
+            self.shells[group] = Shell(output, group)
+        elif page.file.dest_uri.endswith("index.html"):
+            self.pages_made += 1
+        return output
+
+    def on_pre_build(self, *, config: Any) -> None:
+        self.pages_made = 0
+        if self.serving:  # before MkDocs empties the site: keep the record pages (`reuse`)
+            site_dir = Path(config.site_dir)
+            if self.kept is None or self.kept.site_dir != site_dir:
+                self.kept = KeptSections(site_dir, RECORD_SECTIONS)
+            self.kept.keep()
+
+    def on_post_build(self, *, config: Any) -> None:
+        """The record pages, the open data and the search index. The record pages are made by
+        worker processes (`shells`); meanwhile this process writes the search index's
+        documents, starts Pagefind on them in the background (`search`), and writes the open
+        data, so the three steps share the machine's cores instead of running in turn.
+
+        Under `mkdocs serve` an editor waits for the page they edited: the build ends with the
+        pages, and the search index and open data follow in a thread a few seconds later (the
+        next rebuild waits for it)."""
+        if self.site is None:
+            return
+        site_dir = Path(config.site_dir)
+        if self.serving:
+            if self.kept is not None:
+                self.kept.restore()
+            poured = self._pour(site_dir, config, meanwhile=None)
+            if self.kept is not None:
+                made = [f"{g.section}/{slug}" for g, slugs in poured.items() for slug in slugs]
+                self.kept.remove_unmade(made, folders=True)
+            self.background = threading.Thread(
+                target=self._index_and_export, args=(config,), name="katalog-index", daemon=True
+            )
+            self.background.start()
+        else:
+            self._index_and_export(config, pour=True)
+
+    def _pour(
+        self, site_dir: Path, config: Any, meanwhile: Callable[[], None] | None
+    ) -> dict[Group, list[str]]:
+        assert self.site is not None
+        description = config.site_description or ""
+        pour, self.pour = self.pour, None
+        if pour is None:
+            pour = PagePour(self.site, site_dir, description)
+        poured = pour.pour(self.shells, meanwhile)
+        self.pages_made += sum(len(slugs) for slugs in poured.values())
+        self._list_record_pages(site_dir, poured)
+        return poured
+
+    def _index_and_export(self, config: Any, pour: bool = False) -> None:
+        """The search index and the open data (with the record pages when `pour`)."""
+        site = self.site
+        assert site is not None
+        site_dir = Path(config.site_dir)
+        with tempfile.TemporaryDirectory(
+            prefix="katalog-index-", dir=scratch_parent(site)
+        ) as scratch:
+            documents = Path(scratch) / "dokumen"
+            indexer: Indexer | None = None
+
+            def index_and_export() -> None:
+                nonlocal indexer
+                write_index_documents(site, documents)
+                indexer = Indexer(documents, site_dir)
+                written = self._write_open_data(config)
+                if self.kept is not None:  # serving
+                    made = [path.relative_to(site_dir).as_posix() for path in written]
+                    self.kept.remove_unmade(made, folders=False)
+
+            try:
+                if pour:
+                    self._pour(site_dir, config, meanwhile=index_and_export)
+                else:
+                    index_and_export()
+                if indexer is not None:
+                    self._report_index(indexer.finish())
+            except IndexFailed as failure:
+                if not self.serving:
+                    raise Abort(str(failure)) from None
+                serve_log.error(str(failure))
+            except Exception as error:  # a thread's exception would otherwise vanish
+                if not self.serving:
+                    raise
+                serve_log.error(f"Indeks pencarian dan data terbuka gagal dibuat: {error!r}")
+            finally:
+                if indexer is not None:
+                    indexer.stop()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._cancel_pour()
+
+    def _cancel_pour(self) -> None:
+        if self.pour is not None:
+            self.pour.cancel()
+            self.pour = None
+
+    def _wait_for_background(self) -> None:
+        if self.background is not None:
+            self.background.join()
+            self.background = None
+
+    def _list_record_pages(self, site_dir: Path, poured: dict[Group, list[str]]) -> None:
+        """Remove the shells MkDocs rendered (see `shells`) and list the record pages in the
+        sitemap in their place."""
+        for group in self.shells:
+            shutil.rmtree(site_dir / group.source.url, ignore_errors=True)
+        sitemap = site_dir / "sitemap.xml"
+        if sitemap.is_file():
+            xml = sitemap_with_pages(sitemap.read_text(encoding="utf-8"), poured)
+            sitemap.write_text(xml, encoding="utf-8")
+            stamp = get_build_timestamp()  # as MkDocs dates its own sitemap.xml.gz
+            with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=stamp) as packed:
+                packed.write(xml.encode("utf-8"))
+
+    def _write_open_data(self, config: Any) -> list[Path]:
+        """The open-data files (`exports`) beside the pages: katalog.json, the CSV tables,
+        the feed, DCAT and each record page's JSON twin. The page generator already makes
+        the HTML redirect pages at an innovation's old slugs."""
+        if self.catalogue is None or self.problems:
+            return []
+        return write_exports(
+            self.catalogue,
+            Path(config.site_dir),
+            config.site_url or None,
+            build_date_for(self.catalogue),
+            extra_region_codes=self.site.region_codes if self.site else (),
+            html_redirects=False,
+        )
+
+    def _report_index(self, summary: IndexSummary) -> None:
+        """`mkdocs serve` indexes too (a second for the shipped catalogue), so that /cari/
+        works while editing; nothing is indexed while the records have problems."""
+        logging.getLogger("mkdocs.plugins.katalog").info(str(summary))
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        if self.catalogue_dir is not None:
+            server.watch(str(self.catalogue_dir))
+        return server
+
+
+def _default_source_date_epoch(catalogue: Catalogue) -> None:
+    """Set `SOURCE_DATE_EPOCH` to the catalogue's newest date when it is unset.
+
+    MkDocs dates the sitemap (`<lastmod>`) and the gzip header of `sitemap.xml.gz` by
+    `SOURCE_DATE_EPOCH`, else by today: with it, two builds of one catalogue are identical
+    on any day. `build.build_site` restores the variable afterwards."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return
+    newest = build_date_for(catalogue)
+    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
+
+
+def _relative_prefix(docs_dir: Path, base: Path) -> str:
+    """The path of the docs folder in the repository (`docs/`), taken from mkdocs.yml's folder;
+    for a docs folder elsewhere, its name."""
+    try:
+        return docs_dir.resolve().relative_to(base.resolve()).as_posix() + "/"
+    except ValueError:
+        return docs_dir.name + "/"

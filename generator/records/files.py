@@ -1,0 +1,88 @@
+"""The catalogue folder: where each kind of record lives, the record files read from it, and
+the facts of its reference files (regions, sectors, settings) that checks need before any
+record is read."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.records.loader import Located, load_file
+from generator.records.problems import display_path
+from generator.records.regions import RegionTable
+from generator.records.schema import guide_for
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_SLUG = 80
+SECTOR_FILE = Path("referensi") / "bidang.yml"
+SETTINGS_FILE = "katalog.yml"
+
+
+@dataclass
+class Record:
+    """One record file after loading: its kind, slug, where it lives, and its values."""
+
+    kind: str
+    slug: str
+    path: Path
+    display: str
+    data: Located
+
+    @property
+    def relative(self) -> str:
+        """The file's path inside the catalogue, e.g. `inovasi/cms-desa.yml`."""
+        return f"{self.kind}/{self.path.name}"
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return self.data.value if isinstance(self.data.value, dict) else {}
+
+
+def record_files(folder: Path, kind: str) -> list[Path]:
+    """The record files of one kind, in a stable order."""
+    kind_dir = folder / kind
+    if not kind_dir.is_dir():
+        return []
+    return [kind_dir / name for name in sorted(os.listdir(kind_dir)) if name.endswith(".yml")]
+
+
+@dataclass
+class CatalogueFacts:
+    """What the checks need to know about the catalogue a record is added to."""
+
+    folder: Path
+    regions: RegionTable
+    sectors: dict[str, str]  # kode -> nama
+    require_sources: bool
+
+    @classmethod
+    def read(cls, folder: Path) -> CatalogueFacts:
+        regions = RegionTable.read(folder / "referensi")
+        sectors: dict[str, str] = {}
+        sector_file = folder / SECTOR_FILE
+        if sector_file.is_file():
+            loaded = load_file(sector_file, display_path(sector_file), guide_for("bidang"))
+            items = loaded.data.value if loaded.data else None
+            for item in items if isinstance(items, list) else []:
+                if isinstance(item, dict) and isinstance(item.get("kode"), str):
+                    sectors[item["kode"]] = str(item.get("nama", item["kode"]))
+        settings_file = folder / SETTINGS_FILE
+        required = False
+        if settings_file.is_file():
+            loaded = load_file(settings_file, display_path(settings_file), guide_for("katalog"))
+            settings = loaded.data.value if loaded.data else None
+            required = isinstance(settings, dict) and settings.get("wajib_sumber") is True
+        return cls(folder, regions, sectors, required)
+
+    def slugs(self, kind: str) -> list[str]:
+        return [path.stem for path in record_files(self.folder, kind)]
+
+    def record_values(self, kind: str, slug: str) -> dict[str, Any]:
+        """The values of an existing record, or an empty mapping when it cannot be read."""
+        path = self.folder / kind / f"{slug}.yml"
+        loaded = load_file(path, display_path(path), guide_for(kind))
+        value = loaded.data.value if loaded.data else None
+        return value if isinstance(value, dict) else {}

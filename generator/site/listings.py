@@ -1,0 +1,219 @@
+"""View data for the home page and the hub and listing pages (the only pages in the nav).
+
+Listings are plain HTML lists grouped under headings, readable without JavaScript.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from typing import Any
+
+from generator.records import vocabulary as labels, urls
+from generator.records.model import Innovation
+from generator.site.network import replications_overview
+from generator.site.structure import KALBAR, Page, Site
+
+NEWEST_ON_HOME = 6
+# The replications hub lists the most recently active ones only; every replication is
+# listed on its innovation's and its region's page and in data/replikasi.csv.
+LATEST_ON_REPLICATIONS_HUB = 50
+ACTIVITY_ON_HOME = 8
+
+
+def counts(site: Site) -> dict[str, int]:
+    """The live counts shown on the home page: one number per kind of record page."""
+    catalogue = site.catalogue
+    return {
+        "innovations": len(catalogue.innovations),
+        "regions": len(site.region_codes),
+        "replications": len(catalogue.replications),
+        "events": len(catalogue.events),
+    }
+
+
+def _region_summary(page: Page, code: str) -> dict[str, Any]:
+    catalogue = page.site.catalogue
+    return {
+        "link": page.region(code),
+        "owned": len(catalogue.innovations_of(code)),
+        "replicated": len(catalogue.replications_by(code)),
+    }
+
+
+def home_view(site: Site) -> dict[str, Any]:
+    """Beranda: what the catalogue is, counts, newest innovations, Kalbar, latest activity."""
+    page = Page(site, urls.HOME)
+    catalogue = site.catalogue
+    # The few newest of each, not the whole catalogue sorted (the same result, in linear time).
+    newest = heapq.nsmallest(
+        NEWEST_ON_HOME, catalogue.innovations.values(), key=lambda i: (-i.tahun, i.nama.lower())
+    )
+    activity = heapq.nlargest(
+        ACTIVITY_ON_HOME,
+        ((stage, r) for r in catalogue.replications.values() for stage in r.tahapan),
+        key=lambda pair: (pair[0].tanggal, pair[1].slug),
+    )
+    return {
+        "counts": counts(site),
+        "links": {
+            "innovations": page.href(urls.INNOVATIONS),
+            "regions": page.href(urls.REGIONS),
+            "replications": page.href(urls.REPLICATIONS),
+            "events": page.href(urls.EVENTS),
+            "about": page.href(urls.ABOUT),
+            "contribute": page.href(urls.CONTRIBUTE),
+        },
+        "newest": [page.innovation_item(i) for i in newest],
+        "province": _region_summary(page, KALBAR),
+        "kalbar": [_region_summary(page, c) for c in site.kalbar_codes[1:]],
+        "activity": [
+            {
+                "tanggal": stage.tanggal.indonesian(),
+                "stage": labels.label(labels.REPLICATION_STAGE, stage.tahap),
+                "region": page.region(r.wilayah),
+                "innovation": page.innovation(r.inovasi),
+                "link": page.href(urls.replication(r.slug)),
+            }
+            for stage, r in activity
+        ],
+    }
+
+
+def _by_name(innovations: list[Innovation]) -> list[Innovation]:
+    return sorted(innovations, key=lambda i: (i.nama.lower(), i.slug))
+
+
+def innovations_hub_view(site: Site) -> dict[str, Any]:
+    """Every innovation, grouped by sector, with links to the sector and year listings."""
+    page = Page(site, urls.INNOVATIONS)
+    catalogue = site.catalogue
+    by_sector: dict[str, list[Innovation]] = defaultdict(list)
+    by_year: dict[int, int] = defaultdict(int)
+    for innovation in catalogue.innovations.values():
+        by_sector[innovation.bidang].append(innovation)
+        by_year[innovation.tahun] += 1
+    groups = [
+        {
+            "sector": page.sector(kode),
+            "anchor": kode,
+            "entries": [page.innovation_item(i) for i in _by_name(by_sector[kode])],
+        }
+        for kode in catalogue.sectors
+        if by_sector.get(kode)
+    ]
+    return {
+        "total": len(catalogue.innovations),
+        "groups": groups,
+        "filter_script": page.href(urls.LISTING_FILTER_SCRIPT),
+        "years": [
+            {"link": page.href(urls.year(y)), "year": y, "count": by_year[y]}
+            for y in sorted(by_year, reverse=True)
+        ],
+    }
+
+
+def sector_pages(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
+    """(page URL, title, view) for every sector that has innovations."""
+    catalogue = site.catalogue
+    by_sector: dict[str, list[Innovation]] = defaultdict(list)
+    for innovation in catalogue.innovations.values():
+        by_sector[innovation.bidang].append(innovation)
+    pages = []
+    for kode, innovations in by_sector.items():
+        here = urls.sector(kode)
+        page = Page(site, here)
+        sector = catalogue.sectors[kode]
+        ordered = sorted(innovations, key=lambda i: (-i.tahun, i.nama.lower()))
+        view: dict[str, Any] = {
+            "title": f"Inovasi bidang {sector.nama}",
+            "uraian": sector.uraian,
+            "entries": [page.innovation_item(i) for i in ordered],
+            "hub": page.href(urls.INNOVATIONS),
+        }
+        pages.append((here, str(view["title"]), view))
+    return pages
+
+
+def year_pages(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
+    """(page URL, title, view) for every year in which an innovation began."""
+    by_year: dict[int, list[Innovation]] = defaultdict(list)
+    for innovation in site.catalogue.innovations.values():
+        by_year[innovation.tahun].append(innovation)
+    pages = []
+    for year, innovations in sorted(by_year.items()):
+        here = urls.year(year)
+        page = Page(site, here)
+        view: dict[str, Any] = {
+            "title": f"Inovasi tahun {year}",
+            "uraian": "",
+            "entries": [page.innovation_item(i) for i in _by_name(innovations)],
+            "hub": page.href(urls.INNOVATIONS),
+        }
+        pages.append((here, str(view["title"]), view))
+    return pages
+
+
+def regions_hub_view(site: Site) -> dict[str, Any]:
+    """Kalimantan Barat first, then every other region with a page, grouped by province."""
+    page = Page(site, urls.REGIONS)
+    catalogue = site.catalogue
+    others: dict[str, list[str]] = defaultdict(list)
+    for code in site.region_codes:
+        if code in site.kalbar_codes:
+            continue
+        region = catalogue.region(code)
+        others[region.province_code].append(code)
+    return {
+        "kalbar": [_region_summary(page, c) for c in site.kalbar_codes],
+        "others": [
+            {
+                "province": catalogue.region(p).full_name,
+                "regions": [_region_summary(page, c) for c in sorted(codes)],
+            }
+            for p, codes in sorted(others.items())
+        ],
+    }
+
+
+def replications_hub_view(site: Site) -> dict[str, Any]:
+    """Every replication, the most recently active first, with a count per stage reached."""
+    page = Page(site, urls.REPLICATIONS)
+    replications = sorted(
+        site.catalogue.replications.values(),
+        key=lambda r: (r.latest_stage.tanggal, r.slug),
+        reverse=True,
+    )
+    per_stage: dict[str, int] = defaultdict(int)
+    for replication in replications:
+        per_stage[replication.latest_stage.tahap] += 1
+    return {
+        "total": len(replications),
+        "stages": [
+            {"label": label, "count": per_stage[code]}
+            for code, label in labels.REPLICATION_STAGE.items()
+            if per_stage.get(code)
+        ],
+        "entries": [page.replication_item(r) for r in replications[:LATEST_ON_REPLICATIONS_HUB]],
+        "more": max(0, len(replications) - LATEST_ON_REPLICATIONS_HUB),
+        **replications_overview(page),
+    }
+
+
+def events_hub_view(site: Site) -> dict[str, Any]:
+    """Every event, newest first."""
+    page = Page(site, urls.EVENTS)
+    events = sorted(site.catalogue.events.values(), key=lambda e: (e.tanggal, e.slug), reverse=True)
+    return {
+        "entries": [
+            {
+                "link": page.event(e.slug),
+                "tanggal": e.tanggal.indonesian(),
+                "jenis": labels.label(labels.EVENT_KIND, e.jenis),
+                "tempat": e.tempat,
+                "peserta": len(e.peserta),
+                "replications": len(site.catalogue.replications_in(e.slug)),
+            }
+            for e in events
+        ]
+    }

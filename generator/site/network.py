@@ -1,0 +1,186 @@
+"""The replication network between regions (who learns from whom), and the `/replikasi/`
+overview built on it: the network, replications begun per year, and stages reached.
+
+The network is grouped by region: one node per region, one arrow per (owner, replicating
+region) pair weighted by how many replications go that way. Its size is bounded whatever
+the catalogue holds: at most `MAX_NODES` nodes (the regions with most replications, the
+rest merged into one "Wilayah lain" node) and `MAX_EDGES` arrows (the heaviest; the rest
+are summed in one line). The layout is a circle ordered by region code, so the same
+catalogue always gives the same drawing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from generator.site import charts, statistics
+from generator.records.model import Catalogue
+
+if TYPE_CHECKING:
+    from generator.site.structure import Page
+
+MAX_NODES = 16
+MAX_EDGES = 60
+OTHERS = "lain"
+OTHERS_COLOUR = "#5f6b73"
+KALBAR_COLOUR = charts.BAR_COLOUR
+ELSEWHERE_COLOUR = "#1565c0"
+
+
+@dataclass(frozen=True)
+class Network:
+    """A bounded network: the nodes and arrows drawn, and what was merged or left out."""
+
+    nodes: list[charts.Node]
+    edges: list[charts.Edge]
+    total: int
+    regions: int
+    merged_regions: int
+    within_merged: int
+    hidden_pairs: int
+    hidden_count: int
+
+
+def region_flows(catalogue: Catalogue) -> Counter[tuple[str, str]]:
+    """Replications per (owner region, replicating region)."""
+    return Counter(
+        (catalogue.innovations[r.inovasi].wilayah, r.wilayah)
+        for r in catalogue.replications.values()
+    )
+
+
+def replication_network(
+    catalogue: Catalogue, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES
+) -> Network:
+    """The network of replication between regions, bounded to `max_nodes` and `max_edges`."""
+    flows = region_flows(catalogue)
+    out_count: Counter[str] = Counter()
+    in_count: Counter[str] = Counter()
+    for (source, target), count in flows.items():
+        out_count[source] += count
+        in_count[target] += count
+    regions = sorted(set(out_count) | set(in_count))
+    if len(regions) <= max_nodes:
+        kept = set(regions)
+    else:
+        ranked = sorted(regions, key=lambda c: (-(out_count[c] + in_count[c]), c))
+        kept = set(ranked[: max_nodes - 1])
+
+    def group(code: str) -> str:
+        return code if code in kept else OTHERS
+
+    grouped: Counter[tuple[str, str]] = Counter()
+    for (source, target), count in flows.items():
+        grouped[group(source), group(target)] += count
+    within_merged = grouped.pop((OTHERS, OTHERS), 0)
+    nodes = [
+        charts.Node(
+            code,
+            catalogue.region_name(code),
+            out_count[code],
+            in_count[code],
+            KALBAR_COLOUR if code.startswith(statistics.KALBAR) else ELSEWHERE_COLOUR,
+        )
+        for code in sorted(kept)
+    ]
+    merged = [c for c in regions if c not in kept]
+    if merged:
+        nodes.append(
+            charts.Node(
+                OTHERS,
+                f"Wilayah lain ({len(merged)} wilayah)",
+                sum(out_count[c] for c in merged),
+                sum(in_count[c] for c in merged),
+                OTHERS_COLOUR,
+            )
+        )
+    ranked_edges = sorted(grouped.items(), key=lambda item: (-item[1], item[0]))
+    shown = ranked_edges[:max_edges]
+    hidden = ranked_edges[max_edges:]
+    return Network(
+        nodes=nodes,
+        edges=[charts.Edge(s, t, n) for (s, t), n in shown],
+        total=sum(flows.values()),
+        regions=len(regions),
+        merged_regions=len(merged),
+        within_merged=within_merged,
+        hidden_pairs=len(hidden),
+        hidden_count=sum(n for _, n in hidden),
+    )
+
+
+def _network_desc(network: Network, names: dict[str, str]) -> str:
+    if not network.total:
+        return "Belum ada replikasi yang tercatat."
+    text = (
+        f"{network.total} replikasi antara {network.regions} wilayah. Setiap panah berjalan dari "
+        "wilayah pemilik inovasi ke wilayah yang mereplikasinya; makin tebal, makin banyak."
+    )
+    top = [f"{names[e.source]} ke {names[e.target]}: {e.count}" for e in network.edges[:3]]
+    if top:
+        text += " Terbanyak: " + "; ".join(top) + "."
+    if network.merged_regions:
+        text += (
+            f" {network.merged_regions} wilayah dengan replikasi paling sedikit digabung menjadi "
+            "satu simpul Wilayah lain di tengah."
+        )
+    return text + " Tabel di samping memuat angka yang sama."
+
+
+def _network_view(page: Page, network: Network) -> dict[str, Any]:
+    names = {n.key: n.label for n in network.nodes}
+
+    def who(key: str) -> dict[str, Any]:
+        if key == OTHERS:
+            return {"href": None, "text": names[key]}
+        link = page.region(key)
+        return {"href": link.href, "text": link.text}
+
+    return {
+        "svg": charts.network(
+            "jaringan-replikasi",
+            "Jaringan replikasi antarwilayah",
+            _network_desc(network, names),
+            network.nodes,
+            network.edges,
+            centre=OTHERS,
+        )
+        if network.total
+        else None,
+        "rows": [
+            {"source": who(e.source), "target": who(e.target), "count": e.count}
+            for e in network.edges
+        ],
+        "total": network.total,
+        "regions": network.regions,
+        "merged_regions": network.merged_regions,
+        "within_merged": network.within_merged,
+        "hidden_pairs": network.hidden_pairs,
+        "hidden_count": network.hidden_count,
+        "nodes": [{**who(n.key), "out": n.out_count, "in": n.in_count} for n in network.nodes],
+    }
+
+
+def replications_overview(page: Page) -> dict[str, Any]:
+    """`/replikasi/` at a glance: the network, replications begun per year, stages reached."""
+    catalogue = page.site.catalogue
+    return {
+        "network": _network_view(page, replication_network(catalogue)),
+        "per_year": charts.counts_chart(
+            "replikasi-per-tahun",
+            "Replikasi yang dimulai per tahun",
+            "Jumlah replikasi menurut tahun tahap pertamanya tercatat.",
+            statistics.replications_started_per_year(catalogue),
+        ),
+        "reached": charts.counts_chart(
+            "replikasi-per-tahap",
+            "Replikasi yang mencapai setiap tahap",
+            "Jumlah replikasi yang sudah mencapai tiap tahap (tahap lanjut dihitung telah "
+            "melewati tahap sebelumnya), dan yang dibatalkan.",
+            statistics.replications_reaching_stage(catalogue),
+            colours=True,
+        ),
+        "csv": page.href("data/replikasi.csv"),
+    }

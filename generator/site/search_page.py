@@ -1,0 +1,36 @@
+"""The search page `/cari/`: its facets and where it finds the index, the script and the
+listing for visitors without JavaScript."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.records import urls
+
+BUNDLE = "pagefind"
+"""The folder of the index in the site, as the search page expects it."""
+
+FACETS: tuple[tuple[str, str], ...] = (
+    ("halaman", "Jenis halaman"),
+    ("provinsi", "Provinsi"),
+    ("wilayah", "Wilayah"),
+    ("bidang", "Bidang"),
+    ("tahun", "Tahun mulai"),
+    ("tahap", "Tahap"),
+    ("status", "Status"),
+    ("jenis", "Digital atau tidak"),
+    ("direplikasi", "Sudah direplikasi"),
+)
+"""The facets of the search page, in the order shown: (filter key, Indonesian label)."""
+
+
+def search_page_view() -> dict[str, Any]:
+    """The search page `/cari/`: its facets, and links to the index, the script and the
+    listing that serves visitors without JavaScript (all relative to the page)."""
+    return {
+        "facets": FACETS,
+        "bundle": urls.relative(urls.SEARCH, BUNDLE + "/"),
+        "base": urls.relative(urls.SEARCH, urls.HOME),
+        "script": urls.relative(urls.SEARCH, urls.SEARCH_SCRIPT),
+        "listing": urls.relative(urls.SEARCH, urls.INNOVATIONS),
+    }

@@ -1,0 +1,117 @@
+"""The site model: the whole catalogue as the site sees it (`Site`), one page's point of view
+(`Page`, whose links are relative to it) and a link (`Link`). Every view module builds on these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from generator.records import urls
+from generator.records import vocabulary as labels
+from generator.records.model import Catalogue, Innovation, Replication
+from generator.site.similar import similar_innovations
+
+KALBAR = "61"
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    text: str
+
+
+class Site:
+    """What every view needs to know about the whole catalogue, computed once per build."""
+
+    def __init__(self, catalogue: Catalogue, base_url: str | None = None) -> None:
+        self.catalogue = catalogue
+        # The site's address (`site_url`) makes the JSON-LD addresses absolute; without it
+        # they are relative to each page, as the exports' are.
+        self.base_url = base_url or None
+        kalbar = [
+            r.code
+            for r in catalogue.regions.by_code.values()
+            if r.province_code == KALBAR and not r.is_province
+        ]
+        self.kalbar_codes = [KALBAR, *sorted(kalbar)]
+        self.region_codes = sorted(catalogue.published_region_codes() | set(self.kalbar_codes))
+
+    @cached_property
+    def similar(self) -> dict[str, tuple[str, ...]]:
+        """The "Inovasi serupa" of every innovation, computed once (linear time, `similar`)."""
+        return similar_innovations(self.catalogue).similar
+
+    def region_slug(self, code: str) -> str:
+        return self.catalogue.region_slug(code)
+
+    def has_region_page(self, code: str) -> bool:
+        return code in self.region_codes
+
+
+class Page:
+    """Links as seen from one page: every `href` is relative to `here`."""
+
+    def __init__(self, site: Site, here: str) -> None:
+        self.site = site
+        self.here = here
+
+    def href(self, target: str) -> str:
+        return urls.relative(self.here, target)
+
+    def region(self, code: str) -> Link:
+        return Link(
+            self.href(urls.region(self.site.region_slug(code))),
+            self.site.catalogue.region_name(code),
+        )
+
+    def innovation(self, slug: str) -> Link:
+        return Link(self.href(urls.innovation(slug)), self.site.catalogue.innovations[slug].nama)
+
+    def event(self, slug: str) -> Link:
+        return Link(self.href(urls.event(slug)), self.site.catalogue.events[slug].nama)
+
+    def replication(self, replication: Replication) -> Link:
+        return Link(
+            self.href(urls.replication(replication.slug)), self.site.catalogue.replication_title(replication)
+        )
+
+    def sector(self, kode: str) -> Link:
+        sector = self.site.catalogue.sectors.get(kode)
+        return Link(self.href(urls.sector(kode)), sector.nama if sector else kode)
+
+    def innovation_item(self, innovation: Innovation) -> dict[str, Any]:
+        """An innovation as one line of a listing."""
+        return {
+            "link": self.innovation(innovation.slug),
+            "kepanjangan": innovation.kepanjangan,
+            "ringkasan": innovation.ringkasan,
+            "region": self.region(innovation.wilayah),
+            "instansi": innovation.instansi,
+            "year": year_text(innovation),
+            "sector": self.sector(innovation.bidang).text,
+            "status": innovation.status,
+            "status_label": labels.label(labels.STATUS, innovation.status),
+        }
+
+    def replication_item(self, replication: Replication) -> dict[str, Any]:
+        """A replication as one line of a listing: who, what, how far, since when."""
+        innovation = self.site.catalogue.innovations[replication.inovasi]
+        stage = replication.latest_stage
+        return {
+            "link": self.href(urls.replication(replication.slug)),
+            "innovation": self.innovation(innovation.slug),
+            "owner": self.region(innovation.wilayah),
+            "region": self.region(replication.wilayah),
+            "instansi": replication.instansi,
+            "nama_lokal": replication.nama_lokal,
+            "stage": labels.label(labels.REPLICATION_STAGE, stage.tahap),
+            "stage_code": stage.tahap,
+            "stage_date": stage.tanggal.indonesian(),
+            "started": replication.started.indonesian(),
+        }
+
+
+def year_text(innovation: Innovation) -> str:
+    return str(innovation.tahun) if innovation.tahun_pasti else f"paling lambat {innovation.tahun}"

@@ -1,0 +1,298 @@
+"""View data for the record pages: code decides, templates render.
+
+Each `*_view` function returns a plain dict of ready-made values (links with their relative
+`href`, labels in Indonesian, markdown fields already rendered and sanitized). Templates only
+loop and print; they never look anything up in the catalogue.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
+
+from generator.records import vocabulary as labels, urls
+from generator.records.dates import PartialDate, parse_date
+from generator.data.linked import Record, jsonld_for
+from generator.site.markdown import phone_url, render_markdown, safe_url
+from generator.records.model import Catalogue, Event, Innovation, Replication, Source
+from generator.site.progress import commitment_board, innovation_timeline, region_progress
+from generator.site.structure import Page, Site, year_text
+
+def open_data(page: Page, record: Record) -> dict[str, str]:
+    """A record page's machine-readable twins: its schema.org JSON-LD, ready to embed in a
+    script element, and the link to its JSON file (see `exports`)."""
+    return {
+        "jsonld": jsonld_for(page.site.catalogue, record, page.site.base_url),
+        "json_twin": page.href(urls.twin_path(page.here)),
+    }
+
+
+def period_text(period: str | None) -> str | None:
+    """An indicator's period: a date as a citizen reads it, any other text as written."""
+    if not period:
+        return None
+    date = parse_date(period)
+    return date.indonesian() if date else period
+
+
+def date_text(date: PartialDate | None) -> str | None:
+    return date.indonesian() if date else None
+
+
+def sources_view(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
+    return [
+        {"judul": s.judul, "url": safe_url(s.url), "tanggal": date_text(s.tanggal)} for s in sources
+    ]
+
+
+def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
+    """Every field of an innovation record, and its replication history."""
+    page = Page(site, urls.innovation(innovation.slug))
+    kontak = innovation.kontak
+    contact = None
+    if kontak:
+        email = kontak.get("email")
+        phone = kontak.get("telepon")
+        contact = {
+            "nama": kontak.get("nama"),
+            "jabatan": kontak.get("jabatan"),
+            "email": email,
+            "email_url": safe_url(f"mailto:{email}") if email else None,
+            "telepon": phone,
+            "telepon_url": phone_url(phone) if phone else None,
+        }
+    owner_profile = site.catalogue.profiles.get(innovation.wilayah)
+    replications = sorted(site.catalogue.replications_of(innovation.slug), key=lambda r: r.started)
+    awards = [
+        {
+            "nama": a.nama,
+            "tahun": date_text(a.tahun),
+            "pemberi": a.pemberi,
+            "event": page.event(a.kegiatan) if a.kegiatan else None,
+        }
+        for a in innovation.penghargaan
+    ]
+    # A competition result repeats an award already recorded with its event: show it once.
+    awarded_at = {a.kegiatan for a in innovation.penghargaan if a.kegiatan}
+    awards += [
+        {
+            "nama": award,
+            "tahun": event.tanggal.indonesian(),
+            "pemberi": None,
+            "event": page.event(event.slug),
+        }
+        for event, award in site.catalogue.results_of(innovation.slug)
+        if event.slug not in awarded_at
+    ]
+    return {
+        "nama": innovation.nama,
+        "kepanjangan": innovation.kepanjangan,
+        "ringkasan": innovation.ringkasan,
+        "region": page.region(innovation.wilayah),
+        "instansi": innovation.instansi,
+        "year": year_text(innovation),
+        "sector": page.sector(innovation.bidang),
+        "jenis": labels.label(labels.INNOVATION_KIND, innovation.jenis),
+        "tahap": labels.label(labels.MATURITY, innovation.tahap),
+        "status": innovation.status,
+        "status_label": labels.label(labels.STATUS, innovation.status),
+        "diperbarui": date_text(innovation.diperbarui),
+        "masalah": render_markdown(innovation.masalah),
+        "solusi": render_markdown(innovation.solusi),
+        "hasil": render_markdown(innovation.hasil),
+        "indikator": [
+            {
+                "nama": i.nama,
+                "nilai": " ".join(x for x in (i.nilai, i.satuan) if x),
+                "sebelum": " ".join(x for x in (i.sebelum, i.satuan) if x) if i.sebelum else None,
+                "periode": period_text(i.periode),
+                "sumber": i.sumber,
+                "sumber_url": safe_url(i.sumber),
+            }
+            for i in innovation.indikator
+        ],
+        "awards": awards,
+        "dasar_hukum": list(innovation.dasar_hukum),
+        "tautan": [{"judul": judul, "url": safe_url(url)} for judul, url in innovation.tautan],
+        "sdgs": [f"{n}. {labels.SDG.get(n, '')}".rstrip(". ") for n in innovation.sdgs],
+        "tag": list(innovation.tag),
+        "sumber": sources_view(innovation.sumber),
+        "catatan": render_markdown(innovation.catatan),
+        "timeline": innovation_timeline(page, replications),
+        "replications": [
+            {**page.replication_item(r), "modifikasi": render_markdown(r.modifikasi)}
+            for r in replications
+        ],
+        "syarat_replikasi": render_markdown(innovation.syarat_replikasi),
+        "contact": contact,
+        "owner_site": safe_url(owner_profile.situs) if owner_profile else None,
+        "contribute": page.href(urls.CONTRIBUTE),
+        "open_data": open_data(page, innovation),
+        "similar": [
+            page.innovation_item(site.catalogue.innovations[slug])
+            for slug in site.similar.get(innovation.slug, ())
+        ],
+    }
+
+
+def replication_view(site: Site, replication: Replication) -> dict[str, Any]:
+    """One region's replication of one innovation, stage by stage."""
+    page = Page(site, urls.replication(replication.slug))
+    innovation = site.catalogue.innovations[replication.inovasi]
+    return {
+        "title": site.catalogue.replication_title(replication),
+        "innovation": page.innovation(innovation.slug),
+        "ringkasan": innovation.ringkasan,
+        "owner": page.region(innovation.wilayah),
+        "owner_instansi": innovation.instansi,
+        "region": page.region(replication.wilayah),
+        "instansi": replication.instansi,
+        "nama_lokal": replication.nama_lokal,
+        "event": page.event(replication.kegiatan) if replication.kegiatan else None,
+        "stages": [
+            {
+                "label": labels.label(labels.REPLICATION_STAGE, s.tahap),
+                "code": s.tahap,
+                "tanggal": s.tanggal.indonesian(),
+                "catatan": s.catatan,
+            }
+            for s in replication.tahapan
+        ],
+        "latest": labels.label(labels.REPLICATION_STAGE, replication.latest_stage.tahap),
+        "modifikasi": render_markdown(replication.modifikasi),
+        "hasil": render_markdown(replication.hasil),
+        "sumber": sources_view(replication.sumber),
+        "catatan": render_markdown(replication.catatan),
+        "open_data": open_data(page, replication),
+    }
+
+
+def event_view(site: Site, event: Event) -> dict[str, Any]:
+    """An event: who signed or took part, what replications came of it, who won what."""
+    page = Page(site, urls.event(event.slug))
+    linked = site.catalogue.replications_in(event.slug)
+    by_region: dict[str, list[Replication]] = defaultdict(list)
+    for replication in linked:
+        by_region[replication.wilayah].append(replication)
+    participants = [
+        {
+            "region": page.region(code),
+            "replications": [page.replication_item(r) for r in by_region.get(code, [])],
+        }
+        for code in event.peserta
+    ]
+    others = [page.replication_item(r) for r in linked if r.wilayah not in set(event.peserta)]
+    return {
+        "nama": event.nama,
+        "jenis": labels.label(labels.EVENT_KIND, event.jenis),
+        "tanggal": event.tanggal.indonesian(),
+        "tempat": event.tempat,
+        "penyelenggara": page.region(event.penyelenggara) if event.penyelenggara else None,
+        "dasar": list(event.dasar),
+        "uraian": render_markdown(event.uraian),
+        "participants": participants,
+        "without_replication": sum(1 for p in participants if not p["replications"]),
+        "other_replications": others,
+        "board": commitment_board(page, event),
+        "results": [
+            {
+                "innovation": page.innovation(r.inovasi),
+                "owner": page.region(site.catalogue.innovations[r.inovasi].wilayah),
+                "penghargaan": r.penghargaan,
+            }
+            for r in event.hasil
+        ],
+        "sumber": sources_view(event.sumber),
+        "catatan": render_markdown(event.catatan),
+        "open_data": open_data(page, event),
+    }
+
+
+def region_view(site: Site, code: str) -> dict[str, Any]:
+    """A region's profile and everything it owns, replicates, joins and won."""
+    catalogue = site.catalogue
+    region = catalogue.region(code)
+    page = Page(site, urls.region(site.region_slug(code)))
+    profile = catalogue.profiles.get(code)
+    owned = sorted(catalogue.innovations_of(code), key=lambda i: (-i.tahun, i.instansi, i.nama))
+    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for innovation in owned:
+        by_year[innovation.tahun].append(page.innovation_item(innovation))
+    replicated_by_others = [
+        page.replication_item(r)
+        for innovation in owned
+        for r in sorted(catalogue.replications_of(innovation.slug), key=lambda r: r.started)
+    ]
+    awards = []
+    for innovation in owned:
+        for award in innovation.penghargaan:
+            awards.append(
+                {
+                    "innovation": page.innovation(innovation.slug),
+                    "nama": award.nama,
+                    "tahun": date_text(award.tahun),
+                    "pemberi": award.pemberi,
+                }
+            )
+        awarded_at = {a.kegiatan for a in innovation.penghargaan if a.kegiatan}
+        for event, result in site.catalogue.results_of(innovation.slug):
+            if event.slug in awarded_at:
+                continue
+            awards.append(
+                {
+                    "innovation": page.innovation(innovation.slug),
+                    "nama": result,
+                    "tahun": event.tanggal.indonesian(),
+                    "pemberi": event.nama,
+                }
+            )
+    province = None
+    if not region.is_province and site.has_region_page(region.province_code):
+        province = page.region(region.province_code)
+    members = []
+    if region.is_province:
+        members = [
+            {
+                "link": page.region(c),
+                "owned": len(catalogue.innovations_of(c)),
+                "replicated": len(catalogue.replications_by(c)),
+            }
+            for c in site.region_codes
+            if c != code and catalogue.region(c).province_code == code
+        ]
+    events = sorted(catalogue.events_of(code), key=lambda e: e.tanggal, reverse=True)
+    return {
+        "nama": catalogue.region_name(code),
+        "kode": code,
+        "is_province": region.is_province,
+        "province": province,
+        "ibu_kota": profile.ibu_kota if profile else None,
+        "situs": safe_url(profile.situs) if profile else None,
+        "situs_text": urlsplit(profile.situs).netloc if profile and profile.situs else None,
+        "uraian": render_markdown(profile.uraian if profile else None),
+        "sumber": sources_view(profile.sumber) if profile else [],
+        "catatan": render_markdown(profile.catatan if profile else None),
+        "owned_count": len(owned),
+        "owned_by_year": [{"year": y, "entries": items} for y, items in by_year.items()],
+        "replicated": [
+            page.replication_item(r)
+            for r in sorted(catalogue.replications_by(code), key=lambda r: r.started, reverse=True)
+        ],
+        "replicated_by_others": replicated_by_others,
+        "progress": region_progress(page, code),
+        "events": [
+            {
+                "link": page.event(e.slug),
+                "tanggal": e.tanggal.indonesian(),
+                "jenis": labels.label(labels.EVENT_KIND, e.jenis),
+                "role": "Penyelenggara" if e.penyelenggara == code else "Peserta",
+            }
+            for e in events
+        ],
+        "awards": awards,
+        "members": members,
+        "open_data": open_data(page, profile or region),
+    }
