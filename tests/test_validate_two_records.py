@@ -5,6 +5,7 @@ Indonesian messages (file, line, column, key path) and nothing else."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def _replication(catalogue: Path, first: str, second: str) -> Path:
 
 @pytest.mark.parametrize(
     ("earlier", "later"),
-    list(zip(STAGES[1:], STAGES[:-1], strict=True)),
+    [(later, earlier) for earlier, later in pairwise(STAGES)],
     ids=lambda stage: stage,
 )
 def test_a_stage_one_step_backwards_is_refused(
@@ -83,9 +84,7 @@ def test_a_stage_one_step_backwards_is_refused(
     ]
 
 
-@pytest.mark.parametrize(
-    ("earlier", "later"), list(zip(STAGES[:-1], STAGES[1:], strict=True)), ids=lambda s: s
-)
+@pytest.mark.parametrize(("earlier", "later"), list(pairwise(STAGES)), ids=lambda s: s)
 def test_a_stage_one_step_forwards_is_accepted(
     catalogue_dir: Path, earlier: str, later: str
 ) -> None:
