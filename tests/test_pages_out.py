@@ -7,6 +7,10 @@ styles (`assets/`), the search index (`pagefind/`) and the hand-written pages (`
 `kontribusi/`). Links to those stay dangling in a plain build (MkDocs does not check links
 inside raw HTML, so `--strict` passes); every link from one generated page to another
 resolves.
+
+Python-Markdown (MkDocs) reads an HTML block to its closing tag even across blank lines; a
+CommonMark engine ends the block at the first blank line. So each body is also run through
+CommonMark (cmark-gfm), which must give it back unchanged.
 """
 
 from __future__ import annotations
@@ -17,9 +21,12 @@ import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import cmarkgfm
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
+from cmarkgfm.cmark import Options
 
 from generator.cli import main
 
@@ -126,3 +133,20 @@ def test_links_between_generated_pages_resolve(plain_site: tuple[Path, Path, str
     }
     assert dangling - provided_elsewhere == set()
     assert "inovasi/uji-layanan-a.json" in dangling  # the twins come from the plugin only
+
+
+def test_a_commonmark_engine_passes_every_body_through(
+    plain_site: tuple[Path, Path, str],
+) -> None:
+    docs, _, _ = plain_site
+    changed = []
+    for path in sorted(docs.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("---\n"), path
+        _, front, body = text.split("---\n", 2)
+        meta = yaml.safe_load(front)
+        assert isinstance(meta, dict) and meta["title"], path
+        rendered = cmarkgfm.markdown_to_html(body, options=Options.CMARK_OPT_UNSAFE)
+        if rendered.strip() != body.strip():
+            changed.append(path.relative_to(docs).as_posix())
+    assert changed == []
