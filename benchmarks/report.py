@@ -33,7 +33,8 @@ def write_report(
         f"{context['runs']} runs per measurement, median shown",
         f"- Code of the last command: commit `{context['commit']}`"
         + (" with uncommitted changes in the working tree" if context["dirty"] else ""),
-        "- The machine is shared: before each run the benchmark waits for the 1-minute load to drop "
+        "- The machine is shared: before each run the benchmark waits for the 1-minute load to "
+        "drop "
         "below the limit; the load at the start of each run is listed per size.",
         "",
         "The **katalog** column is `python -m generator build` (the katalog MkDocs plugin and the "
@@ -74,7 +75,8 @@ def _overview(results: list[SizeResult]) -> list[str]:
         site_bytes = float(r.site.bytes) if r.site else None
         lines.append(
             f"| {r.size:,} | {_seconds(_median_seconds(r.validate))} | {_seconds(build)} | "
-            f"{baseline.cell(baseline.seconds, _seconds)} | {baseline.ratio(build, baseline.seconds)} | "
+            f"{baseline.cell(baseline.seconds, _seconds)} | "
+            f"{baseline.ratio(build, baseline.seconds)} | "
             f"{_mib(_peak(r.build))} | {_mb(site_bytes)} | {baseline.cell(baseline.bytes, _mb)} |"
         )
     return [*lines, ""]
@@ -134,7 +136,8 @@ def _size_section(r: SizeResult) -> list[str]:
         f"| full build time, s (median of {_ok_count(r.build)} / {len(r.baseline_build)}) | "
         f"{_seconds(build)} | {base.cell(base.seconds, _seconds)} (pages {_seconds(base.pages)} + "
         f"mkdocs {_seconds(base.mkdocs)}) | {base.ratio(build, base.seconds)} |",
-        f"| peak memory of the build, MiB | {_mib(_peak(r.build))} | {base.cell(base.peak, _mib)} | "
+        f"| peak memory of the build, MiB | {_mib(_peak(r.build))} | {base.cell(base.peak, _mib)} "
+        "| "
         f"{base.ratio(_peak(r.build), base.peak)} |",
         f"| site size, MB | {_mb(ours_bytes)} | {base.cell(base.bytes, _mb)} | "
         f"{base.ratio(ours_bytes, base.bytes)} |",

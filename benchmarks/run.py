@@ -395,7 +395,8 @@ def _measure_baseline(
         )
         if not build.ok:
             result.notes.append(
-                f"baseline: mkdocs {build.stopped or f'gagal ({build.returncode})'}\n{build.tail(3)}"
+                "baseline: mkdocs "
+                f"{build.stopped or f'gagal ({build.returncode})'}\n{build.tail(3)}"
             )
             break
         if pages.seconds + build.seconds > options.repeat_limit:

@@ -23,8 +23,8 @@ from devtools.synth_records import (
     write_text,
 )
 from devtools.synth_vocabulary import AWARD_RANKS, FIRST_YEAR, HORIZON, SECTORS
-from generator.records.model import CANCELLED, REPLICATION_STAGES
 from generator.records.regions import PROVINCE_FILE, REGENCY_FILE, Region, RegionTable
+from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 
 MARKER = ".synth"
 REFERENCE_FILES = (PROVINCE_FILE, REGENCY_FILE, "LISENSI-ODbL.md")

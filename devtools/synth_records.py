@@ -143,9 +143,10 @@ class RecordWriter:
         rng = self.texts.rng
         sector_code, sector_name, agency = innovation.sector
         number = innovation.number
+        expansion = " ".join(w.capitalize() for w in rng.choices(WORDS, k=rng.randint(3, 6)))
         parts = [
             f"nama: {quoted(f'Inovasi Sintetis {number}')}\n",
-            f"kepanjangan: {quoted(' '.join(w.capitalize() for w in rng.choices(WORDS, k=rng.randint(3, 6))))}\n",
+            f"kepanjangan: {quoted(expansion)}\n",
             f"wilayah: {quoted(innovation.owner.code)}\n",
             f"instansi: {quoted(agency)}\n",
             f"tahun: {innovation.year}\n",
@@ -179,10 +180,8 @@ class RecordWriter:
         if rng.random() < 0.4:
             parts.append(block("syarat_replikasi", self.texts.paragraphs(1, 2)))
         if rng.random() < 0.6:
-            parts.append(
-                "dasar_hukum:\n"
-                f"  - {quoted(f'Peraturan Sintetis Nomor {rng.randint(1, 60)} Tahun {innovation.year}')}\n"
-            )
+            regulation = f"Peraturan Sintetis Nomor {rng.randint(1, 60)} Tahun {innovation.year}"
+            parts.append(f"dasar_hukum:\n  - {quoted(regulation)}\n")
         if rng.random() < 0.5:
             parts.append(
                 "kontak:\n"
@@ -249,9 +248,8 @@ class RecordWriter:
             parts.append("peserta:\n")
             parts.extend(f'  - "{code}"\n' for code in sorted(event.participants))
         if event.kind == "komitmen-replikasi":
-            parts.append(
-                f"dasar:\n  - {quoted(f'Keputusan Sintetis Nomor {rng.randint(1, 400)} Tahun {event.date.year}')}\n"
-            )
+            decree = f"Keputusan Sintetis Nomor {rng.randint(1, 400)} Tahun {event.date.year}"
+            parts.append(f"dasar:\n  - {quoted(decree)}\n")
         if event.results:
             parts.append("hasil:\n")
             for slug, award in event.results:

@@ -4,6 +4,7 @@ library. A user's mistake ends with a message and an exit code, never a tracebac
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import sys
@@ -105,8 +106,12 @@ def build(catalogue_dir: Path, site_dir: Path, config_file: Path) -> None:
     """Bangun seluruh situs dari katalog."""
     from generator.mkdocs.build import BuildFailed, build_site
 
+    # MkDocs' progress lines are noise in this command's output: warnings and errors only.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    # Once read, the catalogue lives until the process ends: frozen (`after_read`), the
+    # collector no longer walks it (its first walk alone took 0.3 s at 10,000 innovations).
     try:
-        summary = build_site(catalogue_dir, site_dir, config_file)
+        summary = build_site(catalogue_dir, site_dir, config_file, after_read=gc.freeze)
     except BuildFailed as failure:
         for line in failure.lines:
             click.echo(line, err=True)

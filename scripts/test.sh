@@ -11,7 +11,7 @@ if [ ! -x /usr/bin/chromium ]; then
         sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
     fi
 fi
-ruff check generator tests benchmarks
-ruff format --check generator tests benchmarks
+ruff check generator devtools tests benchmarks
+ruff format --check generator devtools tests benchmarks
 mypy
 python3 -m pytest "$@"

@@ -31,7 +31,8 @@ def test_validate_invalid_catalogue_prints_located_errors_and_exits_one(
     assert lines == [
         f"{path}:1:1: error: kunci wajib `nama` tidak ada; tambahkan `nama:` — "
         "Nama inovasi seperti dikenal masyarakat (sering berupa singkatan). [nama]",
-        f"{path}:1:1: error: kunci `nama_inovasi` tidak dikenal; maksud Anda `nama`? [nama_inovasi]",
+        f"{path}:1:1: error: kunci `nama_inovasi` tidak dikenal; maksud Anda `nama`? "
+        "[nama_inovasi]",
     ]
     assert "2 masalah di 1 berkas." in result.stderr
     assert "Traceback" not in result.output

@@ -31,9 +31,9 @@ from click.testing import CliRunner
 
 # The only internal imports of this file (update them here when the package is reorganised).
 from generator.cli import main
-from generator.markdown_render import MAX_BLOCK_PREFIX, render_markdown, safe_url
-from generator.pages import page_sources
-from generator.validate import read_catalogue
+from generator.records.validate import read_catalogue
+from generator.site.markdown import MAX_BLOCK_PREFIX, render_markdown, safe_url
+from generator.site.pages import page_sources
 
 from .conftest import REPO, make_catalogue
 

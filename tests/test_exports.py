@@ -17,10 +17,10 @@ from generator.data.exports import (
     ExportFile,
     build_date_for,
     export_files,
-    jsonld_for,
     write_exports,
 )
 from generator.data.feed import FEED_ENTRIES, feed_entries
+from generator.data.jsonld import jsonld_for
 from generator.data.records import FORMAT_VERSION, Links, RecordData
 from generator.records.model import Catalogue
 from generator.records.schema import SCHEMA_DIR

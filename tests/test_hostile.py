@@ -168,7 +168,7 @@ def test_feed_and_json_exports_parse_and_hold_no_markup_break_out() -> None:
 
 def test_jsonld_in_pages_cannot_end_its_script() -> None:
     catalogue_dir, _ = hostile_site()
-    from generator.data.exports import jsonld_for
+    from generator.data.jsonld import jsonld_for
 
     result = read_catalogue(catalogue_dir)
     assert result.catalogue is not None

@@ -40,7 +40,8 @@ def test_billion_laughs_fails_fast_with_one_message() -> None:
     lines = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
     for level in range(1, 10):
         lines.append(
-            f"l{level}: &l{level} [{', '.join(['*' + ('a' if level == 1 else f'l{level - 1}')] * 9)}]"
+            f"l{level}: &l{level} "
+            f"[{', '.join(['*' + ('a' if level == 1 else f'l{level - 1}')] * 9)}]"
         )
     loaded = load_text("\n".join(lines) + "\n", "bomb.yml", None)
     assert loaded.problems

@@ -27,8 +27,9 @@ SCALARS = st.one_of(
     st.integers(min_value=-(10**20), max_value=10**20),
     st.floats(allow_nan=True),
     st.text(max_size=40),
-    st.sampled_from(["61.10", "61.1", "yes", "NO", "2021-12-07", "2021-02-30", "61", "~", "kesehatan",
-                     "komitmen", "uji-layanan-a", "https://contoh.go.id", "javascript:alert(1)"]),
+    st.sampled_from(["61.10", "61.1", "yes", "NO", "2021-12-07", "2021-02-30", "61", "~",
+                     "kesehatan", "komitmen", "uji-layanan-a", "https://contoh.go.id",
+                     "javascript:alert(1)"]),
 )  # fmt: skip
 VALUES = st.recursive(
     SCALARS,

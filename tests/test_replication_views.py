@@ -12,8 +12,9 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from generator.mkdocs.build import build_site
-from generator.records.model import CANCELLED, REPLICATION_STAGES, Catalogue
+from generator.records.model import Catalogue
 from generator.records.validate import read_catalogue
+from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 from tests.conftest import write_config
 from tests.test_site import write_catalogue
 

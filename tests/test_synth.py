@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from devtools.cli import main as dev_main
 from devtools.synth import MARKER, REAL_CATALOGUE, SynthRefused, write_synthetic_catalogue
 from generator.cli import main
-from generator.records.model import CANCELLED, REPLICATION_STAGES
 from generator.records.validate import read_catalogue
+from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 
 COUNT = 200
 
@@ -91,7 +91,7 @@ def test_refuses_a_non_empty_folder_that_synth_did_not_make(tmp_path: Path) -> N
 
 
 def test_command_line_refusal_is_a_message_not_a_traceback() -> None:
-    result = CliRunner().invoke(main, ["synth", "--innovations", "5", "--out", str(REAL_CATALOGUE)])
+    result = CliRunner().invoke(dev_main, ["synth", "--innovations", "5", "--out", str(REAL_CATALOGUE)])
     assert result.exit_code == 2
     assert "menolak menulis" in result.output
     assert "Traceback" not in result.output

@@ -30,7 +30,8 @@ def test_file_name_must_be_a_slug(catalogue_dir: Path) -> None:
     [problem] = read_catalogue(catalogue_dir).problems
     assert problem.format().endswith(
         "inovasi/Uji_Layanan.yml:1:1: error: nama berkas `Uji_Layanan.yml` bukan slug yang sah; "
-        "pakai huruf kecil a-z, angka, dan tanda hubung, paling panjang 80 karakter, misalnya `cms-desa.yml`"
+        "pakai huruf kecil a-z, angka, dan tanda hubung, paling panjang 80 karakter, misalnya "
+        "`cms-desa.yml`"
     )
 
 

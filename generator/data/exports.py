@@ -24,30 +24,21 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator.data.feed import FEED_PATH, atom_feed, innovation_updated, replication_updated
-from generator.data.linked import (
+from generator.data.columns import ODBL, REGION_TABLE_SOURCE
+from generator.data.dcat import (
     DATA_DIR,
     DATAPACKAGE_PATH,
     DCAT_PATH,
     KATALOG_PATH,
     SCHEMA_DIR,
     dcat_catalogue,
-    jsonld_for,
 )
+from generator.data.feed import FEED_PATH, atom_feed, innovation_updated, replication_updated
 from generator.data.records import FORMAT_VERSION, Json, Links, RecordData
-from generator.data.tables import ODBL, REGION_TABLE_SOURCE, TABLES, datapackage, table_csv
+from generator.data.tables import TABLES, datapackage, table_csv
 from generator.records import urls
 from generator.records.model import Catalogue
 from generator.records.schema import SCHEMA_DIR as SOURCE_SCHEMA_DIR
-
-__all__ = [
-    "FORMAT_VERSION",
-    "ExportFile",
-    "build_date_for",
-    "export_files",
-    "jsonld_for",
-    "write_exports",
-]
 
 REDIRECT_KEY = "dialihkan_ke"
 EPOCH = dt.date(1970, 1, 1)

@@ -61,6 +61,20 @@ def _sources(sources: tuple[Source, ...]) -> list[Json]:
     return [{"judul": s.judul, "url": s.url, "tanggal": _date(s.tanggal)} for s in sources]
 
 
+def _indicators(innovation: Innovation) -> list[Json]:
+    return [
+        {
+            "nama": i.nama,
+            "nilai": i.nilai,
+            "satuan": i.satuan,
+            "sebelum": i.sebelum,
+            "periode": i.periode,
+            "sumber": i.sumber,
+        }
+        for i in innovation.indikator
+    ]
+
+
 class RecordData:
     """Resolved JSON values of the records of one catalogue, with their addresses."""
 
@@ -139,12 +153,9 @@ class RecordData:
     # Whole records.
 
     def innovation(self, innovation: Innovation) -> Json:
+        """An innovation, with its sector, awards, results at events and replications."""
         catalogue = self.catalogue
         sector = catalogue.sectors.get(innovation.bidang)
-        results = [
-            {"kegiatan": self.event_ref(event.slug), "penghargaan": award}
-            for event, award in catalogue.results_of(innovation.slug)
-        ]
         return {
             "slug": innovation.slug,
             **self._addresses(self.innovation_page(innovation.slug)),
@@ -165,17 +176,7 @@ class RecordData:
             "masalah": innovation.masalah,
             "solusi": innovation.solusi,
             "hasil": innovation.hasil,
-            "indikator": [
-                {
-                    "nama": i.nama,
-                    "nilai": i.nilai,
-                    "satuan": i.satuan,
-                    "sebelum": i.sebelum,
-                    "periode": i.periode,
-                    "sumber": i.sumber,
-                }
-                for i in innovation.indikator
-            ],
+            "indikator": _indicators(innovation),
             "syarat_replikasi": innovation.syarat_replikasi,
             "dasar_hukum": list(innovation.dasar_hukum),
             "kontak": dict(innovation.kontak),
@@ -184,16 +185,8 @@ class RecordData:
                 {"nomor": goal, "nama": labels.SDG.get(goal, str(goal))} for goal in innovation.sdgs
             ],
             "tag": list(innovation.tag),
-            "penghargaan": [
-                {
-                    "nama": award.nama,
-                    "tahun": _date(award.tahun),
-                    "pemberi": award.pemberi,
-                    "kegiatan": self.event_ref(award.kegiatan) if award.kegiatan else None,
-                }
-                for award in innovation.penghargaan
-            ],
-            "hasil_kegiatan": results,
+            "penghargaan": self._awards(innovation),
+            "hasil_kegiatan": self._results(innovation),
             "replikasi": [
                 self.replication_ref(r) for r in catalogue.replications_of(innovation.slug)
             ],
@@ -203,7 +196,26 @@ class RecordData:
             "diperbarui": _date(innovation.diperbarui),
         }
 
+    def _awards(self, innovation: Innovation) -> list[Json]:
+        return [
+            {
+                "nama": award.nama,
+                "tahun": _date(award.tahun),
+                "pemberi": award.pemberi,
+                "kegiatan": self.event_ref(award.kegiatan) if award.kegiatan else None,
+            }
+            for award in innovation.penghargaan
+        ]
+
+    def _results(self, innovation: Innovation) -> list[Json]:
+        """The innovation's results at events, as the events record them."""
+        return [
+            {"kegiatan": self.event_ref(event.slug), "penghargaan": award}
+            for event, award in self.catalogue.results_of(innovation.slug)
+        ]
+
     def replication(self, replication: Replication) -> Json:
+        """A replication, with the innovation it copies and its stages."""
         innovation = self.catalogue.innovations[replication.inovasi]
         latest = replication.latest_stage
         return {
@@ -233,6 +245,7 @@ class RecordData:
         }
 
     def event(self, event: Event) -> Json:
+        """An event, with its participants, its results and the replications that belong to it."""
         return {
             "slug": event.slug,
             **self._addresses(self.event_page(event.slug)),
@@ -256,6 +269,7 @@ class RecordData:
         }
 
     def region(self, code: str) -> Json:
+        """A region with a page: its profile if any, its innovations, replications, events."""
         catalogue = self.catalogue
         region = catalogue.region(code)
         province = catalogue.regions.province_of(region)

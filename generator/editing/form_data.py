@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from generator.editing.scaffold import region_slug_part
+from generator.editing.record_text import region_slug_part
 from generator.editing.template import KEY_ORDER, SCHEMA_COMMENT
 from generator.records import vocabulary as labels
 from generator.records.model import Catalogue

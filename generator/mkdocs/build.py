@@ -3,12 +3,12 @@ every step succeeded, so a failed build leaves the last good site untouched."""
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -20,8 +20,15 @@ class BuildFailed(Exception):
         self.lines = lines
 
 
-def build_site(catalogue_dir: Path, site_dir: Path, config_file: Path) -> str:
-    """Build the site from `catalogue_dir` into `site_dir`; return a one-line summary."""
+def build_site(
+    catalogue_dir: Path,
+    site_dir: Path,
+    config_file: Path,
+    after_read: Callable[[], None] | None = None,
+) -> str:
+    """Build the site from `catalogue_dir` into `site_dir`; return a one-line summary.
+    `after_read` is called once the catalogue is read and valid (the command line uses it
+    for process-wide settings)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -31,15 +38,12 @@ def build_site(catalogue_dir: Path, site_dir: Path, config_file: Path) -> str:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    # The plugin defaults SOURCE_DATE_EPOCH to the catalogue's date (reproducible builds);
-    # it must not carry over to the next build of this process.
-    epoch_before = os.environ.get("SOURCE_DATE_EPOCH")
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         plugin = config.plugins.get("katalog")
         if plugin is not None:
             plugin.config.catalogue = str(catalogue_dir.resolve())
+            plugin.after_read = after_read
         # As `mkdocs build` does: MkDocs keeps plugin instances that define on_startup for the
         # whole process, so without this a build after a `serve` in the same process would
         # still behave as serving (and show bad records on a page instead of stopping).
@@ -57,11 +61,6 @@ def build_site(catalogue_dir: Path, site_dir: Path, config_file: Path) -> str:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        if epoch_before is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = epoch_before
     _swap_in(staging, site_dir)
     if plugin is not None:
         pages = plugin.pages_made  # walking a national site's 100,000 files took a second

@@ -55,11 +55,6 @@ from generator.site.structure import Site
 # Problems during `mkdocs serve` are printed on a logger of our own: MkDocs counts warnings
 # on its `mkdocs.*` loggers and, in strict mode, would abort the rebuild we want to show.
 serve_log = logging.getLogger("katalog")
-if not serve_log.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("ERROR    -  %(message)s"))
-    serve_log.addHandler(_handler)
-    serve_log.propagate = False
 
 HUB_URLS = (
     urls.HOME,
@@ -101,10 +96,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.background: threading.Thread | None = None
         self.kept: KeptSections | None = None
         self.record_cache = RecordCache()  # `mkdocs serve`: unchanged files are not re-read
+        self.epoch_set = False  # this build set SOURCE_DATE_EPOCH (`_date_the_build`)
+        # Called once a build has read a valid catalogue (`build.build_site`'s `after_read`).
+        self.after_read: Callable[[], None] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        if self.serving and not serve_log.handlers:
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("ERROR    -  %(message)s"))
+            serve_log.addHandler(handler)
+            serve_log.propagate = False
         self.kept = None  # a new serve keeps nothing of an earlier one in this process
         self.record_cache = RecordCache()
 
@@ -124,6 +127,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         )
         self.problems = result.problems
         self.catalogue = result.catalogue
+        if result.catalogue is not None and not self.serving and self.after_read is not None:
+            self.after_read()
         if result.problems and not self.serving:
             lines = [p.format() for p in result.problems]
             lines.append(f"{len(result.problems)} masalah di katalog; situs tidak dibangun.")
@@ -156,7 +161,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.sources = {source.path: source for source in generated}
         self.shells = {}
         if result.catalogue is not None and not self.serving:
-            _default_source_date_epoch(result.catalogue)
+            self._date_the_build(result.catalogue)
         return config
 
     def on_files(self, files: Files, *, config: Any) -> Files:
@@ -241,7 +246,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             )
             self.background.start()
         else:
-            self._index_and_export(config, pour=True)
+            try:
+                self._index_and_export(config, pour=True)
+            finally:
+                self._restore_build_date()  # the sitemap, the last thing it dates, is written
 
     def _pour(
         self, site_dir: Path, config: Any, meanwhile: Callable[[], None] | None
@@ -297,6 +305,27 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_pour()
+        self._restore_build_date()
+
+    def _date_the_build(self, catalogue: Catalogue) -> None:
+        """Set `SOURCE_DATE_EPOCH` to the catalogue's newest date, for this build only, when it
+        is unset.
+
+        MkDocs dates the sitemap (`<lastmod>`) and the gzip header of `sitemap.xml.gz` by
+        `SOURCE_DATE_EPOCH`, else by today: with it, two builds of one catalogue are
+        identical on any day. MkDocs reads it from the environment, so it is set there, and
+        put back as it was when the build ends (`_restore_build_date`)."""
+        self._restore_build_date()
+        if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+            return
+        newest = build_date_for(catalogue)
+        self.epoch_set = True
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
+
+    def _restore_build_date(self) -> None:
+        if self.epoch_set:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self.epoch_set = False
 
     def _cancel_pour(self) -> None:
         if self.pour is not None:
@@ -345,18 +374,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue_dir is not None:
             server.watch(str(self.catalogue_dir))
         return server
-
-
-def _default_source_date_epoch(catalogue: Catalogue) -> None:
-    """Set `SOURCE_DATE_EPOCH` to the catalogue's newest date when it is unset.
-
-    MkDocs dates the sitemap (`<lastmod>`) and the gzip header of `sitemap.xml.gz` by
-    `SOURCE_DATE_EPOCH`, else by today: with it, two builds of one catalogue are identical
-    on any day. `build.build_site` restores the variable afterwards."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
-        return
-    newest = build_date_for(catalogue)
-    os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
 
 
 def _relative_prefix(docs_dir: Path, base: Path) -> str:

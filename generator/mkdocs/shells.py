@@ -230,8 +230,8 @@ class PagePour:
         self._inbox = context.Queue()
         _JOB = (site, site_dir, description, self._inbox)
         # The workers inherit the catalogue copy-on-write: frozen, the collector in a
-        # worker does not walk (and so copy) the whole inherited heap. (A build has frozen
-        # it already, for good: `validate`; `mkdocs serve` freezes only for the fork.)
+        # worker does not walk (and so copy) the whole inherited heap. (The command line's
+        # build has frozen it already, for good; otherwise it is frozen for the fork only.)
         frozen_before = gc.get_freeze_count()
         gc.freeze()
         try:

@@ -18,7 +18,7 @@ from typing import Any
 
 from generator.records.files import MAX_SLUG, SLUG, CatalogueFacts, Record, record_files
 from generator.records.loader import Located, load_file
-from generator.records.problems import Problem, display_path
+from generator.records.problems import Problem, display_path, one_message_per_spot
 from generator.records.rules import check_cross_references
 from generator.records.schema import RECORD_KINDS, check_against_schema, guide_for
 from generator.records.validate import missing_sources, read_catalogue
@@ -107,59 +107,92 @@ def read_changed(folder: Path, ref: str, require_sources: bool | None = None) ->
     """Validate what changed against `ref` and what refers to it; see the module docstring."""
     relatives = changed_paths(folder, ref)
     keys = {key for key in map(_record_key, relatives) if key is not None}
-    in_record_folders = {r for r in relatives if r.partition("/")[0] in RECORD_KINDS}
-    odd_names = {
-        r for r in in_record_folders if (k := _record_key(r)) is None or not _is_slug(k[1])
-    }
-    if odd_names or any(r.startswith(SHARED_PREFIXES) for r in relatives):
-        # What every record depends on changed, or a file the full run reports by its name.
+    if _needs_full_run(relatives):
         full = read_catalogue(folder, require_sources=require_sources)
         files = sorted({p.path for p in full.problems})
         return ChangedResult(full.problems, files, len(keys), full=True)
     if not keys:
         return ChangedResult([])
-
     facts = CatalogueFacts.read(folder)
     if require_sources is None:
         require_sources = facts.require_sources
-    texts: dict[tuple[str, str], str] = {}
-    paths: dict[tuple[str, str], Path] = {}
-    for kind in RECORD_KINDS:
-        for path in record_files(folder, kind):
-            paths[kind, path.stem] = path
-            texts[kind, path.stem] = path.read_text(encoding="utf-8", errors="replace")
-
-    loaded: dict[tuple[str, str], Record] = {}
-    loader_problems: dict[tuple[str, str], list[Problem]] = {}
-
-    def load(key: tuple[str, str]) -> Record | None:
-        if key not in loaded and key not in loader_problems and key in paths:
-            display = display_path(paths[key])
-            result = load_file(paths[key], display, guide_for(key[0]))
-            loader_problems[key] = result.problems
-            if result.data is not None:
-                loaded[key] = Record(key[0], key[1], paths[key], display, result.data)
-        return loaded.get(key)
-
-    # The changed records, then everything that mentions them, kept when it really refers.
+    records = _RecordFiles(folder)
     for key in keys:
-        load(key)
+        records.load(key)
+    relevant = _relevant(records, keys)
+    for key in list(relevant):
+        # What the relevant records point at is parsed too: the rules look into its values.
+        record = records.loaded.get(key)
+        for target in _references(key[0], record.values) if record else ():
+            records.load(target)
+    found, reported = _check(records, relevant, facts, require_sources)
+    return ChangedResult(sorted(set(found)), sorted(reported), len(keys))
+
+
+def _needs_full_run(relatives: set[str]) -> bool:
+    """Whether what every record depends on changed, or a file the full run reports by its
+    name (a record file whose name is not a slug)."""
+    in_record_folders = {r for r in relatives if r.partition("/")[0] in RECORD_KINDS}
+    odd_names = {
+        r for r in in_record_folders if (k := _record_key(r)) is None or not _is_slug(k[1])
+    }
+    return bool(odd_names) or any(r.startswith(SHARED_PREFIXES) for r in relatives)
+
+
+Key = tuple[str, str]  # (kind, slug)
+
+
+class _RecordFiles:
+    """Every record file's text, read at once, and the records parsed from them, each parsed
+    at most once and only when asked for."""
+
+    def __init__(self, folder: Path) -> None:
+        self.texts: dict[Key, str] = {}
+        self.paths: dict[Key, Path] = {}
+        for kind in RECORD_KINDS:
+            for path in record_files(folder, kind):
+                self.paths[kind, path.stem] = path
+                self.texts[kind, path.stem] = path.read_text(encoding="utf-8", errors="replace")
+        self.loaded: dict[Key, Record] = {}
+        self.loader_problems: dict[Key, list[Problem]] = {}
+
+    def load(self, key: Key) -> Record | None:
+        """The record at `key`, parsed on the first call; None if it did not load."""
+        if key not in self.loaded and key not in self.loader_problems and key in self.paths:
+            display = display_path(self.paths[key])
+            result = load_file(self.paths[key], display, guide_for(key[0]))
+            self.loader_problems[key] = result.problems
+            if result.data is not None:
+                self.loaded[key] = Record(key[0], key[1], self.paths[key], display, result.data)
+        return self.loaded.get(key)
+
+    def records(self) -> list[Record]:
+        """Every record: the parsed ones, and a stub (its slug only) for each other."""
+        return [
+            self.loaded.get(key) or Record(key[0], key[1], path, str(path), Located(None))
+            for key, path in self.paths.items()
+        ]
+
+
+def _relevant(records: _RecordFiles, keys: set[Key]) -> set[Key]:
+    """The changed records and every record that refers to them. Only the texts that mention
+    a changed slug (or alias) are parsed; of those, the ones that really refer are kept."""
     relevant = set(keys)
     changed_innovations = {slug for kind, slug in keys if kind == "inovasi"}
     changed_events = {slug for kind, slug in keys if kind == "kegiatan"}
     alias_words = set(changed_innovations)
     sibling_of: set[str] = set()  # innovations whose replications may now be duplicates
     for key in keys:
-        record = loaded.get(key)
+        record = records.loaded.get(key)
         if record and key[0] == "inovasi":
             alias_words |= _aliases(record.values)
         if record and key[0] == "replikasi" and isinstance(record.values.get("inovasi"), str):
             sibling_of.add(record.values["inovasi"])
     words = changed_innovations | changed_events | alias_words | sibling_of
-    for key, text in texts.items():
+    for key, text in records.texts.items():
         if key in relevant or not _mentions(text, words):
             continue
-        record = load(key)
+        record = records.load(key)
         if record is None:
             continue
         values = record.values
@@ -170,31 +203,29 @@ def read_changed(folder: Path, ref: str, require_sources: bool | None = None) ->
             or (key[0] == "replikasi" and values.get("inovasi") in sibling_of)
         ):
             relevant.add(key)
-    for key in list(relevant):
-        record = loaded.get(key)
-        for target in _references(key[0], record.values) if record else ():
-            load(target)
+    return relevant
 
-    records = [
-        loaded.get(key) or Record(key[0], key[1], path, str(path), Located(None))
-        for key, path in paths.items()
-    ]
-    reported = {display_path(paths[key]) for key in relevant if key in paths}
+
+def _check(
+    records: _RecordFiles, relevant: set[Key], facts: CatalogueFacts, require_sources: bool
+) -> tuple[list[Problem], set[str]]:
+    """The problems of the relevant records, and the display paths of those records."""
+    reported = {display_path(records.paths[key]) for key in relevant if key in records.paths}
     schema_problems: list[Problem] = []
     specific: list[Problem] = []
     for key in relevant:
-        specific.extend(loader_problems.get(key, []))
-        record = loaded.get(key)
+        specific.extend(records.loader_problems.get(key, []))
+        record = records.loaded.get(key)
         if record is not None:
             schema_problems.extend(check_against_schema(record.kind, record.data, record.display))
     if require_sources:
-        specific.extend(missing_sources([loaded[key] for key in relevant if key in loaded]))
-    rules = check_cross_references(records, facts.regions, set(facts.sectors))
+        specific.extend(
+            missing_sources([records.loaded[key] for key in relevant if key in records.loaded])
+        )
+    rules = check_cross_references(records.records(), facts.regions, set(facts.sectors))
     specific.extend(p for p in rules if p.path in reported)
     # As in a full run: one message per spot, the specific one before the schema's generic one.
-    spots = {(p.path, p.key_path) for p in specific}
-    found = specific + [p for p in schema_problems if (p.path, p.key_path) not in spots]
-    return ChangedResult(sorted(set(found)), sorted(reported), len(keys))
+    return one_message_per_spot(specific, schema_problems), reported
 
 
 def _is_slug(text: str) -> bool:

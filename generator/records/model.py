@@ -6,22 +6,12 @@ date parses; code downstream (pages, exports) never re-checks.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.records.dates import PartialDate, parse_date
 from generator.records.regions import Region, RegionTable
-
-REPLICATION_STAGES = (
-    "komitmen",
-    "pendampingan",
-    "rencana-aksi",
-    "uji-coba",
-    "implementasi",
-    "evaluasi",
-)
-CANCELLED = "dibatalkan"
 
 
 def _date(text: str | None) -> PartialDate | None:
@@ -273,6 +263,7 @@ class Catalogue:
         innovations: list[Innovation],
         replications: list[Replication],
         events: list[Event],
+        home_province: str | None = None,
     ) -> None:
         self.regions = regions
         self.sectors = {s.kode: s for s in sectors}
@@ -280,6 +271,9 @@ class Catalogue:
         self.innovations = {i.slug: i for i in sorted(innovations, key=lambda i: i.slug)}
         self.replications = {r.slug: r for r in sorted(replications, key=lambda r: r.slug)}
         self.events = {e.slug: e for e in sorted(events, key=lambda e: e.slug)}
+        # The province whose regencies and cities every listing shows, with or without records
+        # (`katalog.yml`'s `provinsi`); empty for a catalogue without innovations or settings.
+        self.home_province = home_province or self._most_owning_province()
         self._innovations_by_region: dict[str, list[Innovation]] = defaultdict(list)
         for innovation in self.innovations.values():
             self._innovations_by_region[innovation.wilayah].append(innovation)
@@ -310,6 +304,11 @@ class Catalogue:
         profile = self.profiles.get(code)
         return profile.slug if profile else self.region(code).slug
 
+    def _most_owning_province(self) -> str:
+        """The province whose regions own the most innovations (the lowest code on a tie)."""
+        owned = Counter(self.region(i.wilayah).province_code for i in self.innovations.values())
+        return min(owned, key=lambda code: (-owned[code], code)) if owned else ""
+
     def replication_title(self, replication: Replication) -> str:
         """`Replikasi CMS Desa di Kabupaten Ketapang`: the one title of a replication, on its
         page, in listings and in every export."""
@@ -329,6 +328,21 @@ class Catalogue:
     def results_of(self, innovation_slug: str) -> list[tuple[Event, str]]:
         """(event, award) for each event result of one innovation, in the events' order."""
         return self._results_of.get(innovation_slug, [])
+
+    def awards_of(self, innovation: Innovation) -> list[Award]:
+        """Every award of one innovation: those its record lists, then each competition result
+        of an event the record does not already name (a result repeats an award recorded
+        with its event: it is listed once). A result is an award given at its event's date,
+        its giver unknown."""
+        awarded_at = {a.kegiatan for a in innovation.penghargaan if a.kegiatan}
+        return [
+            *innovation.penghargaan,
+            *(
+                Award(award, event.tanggal, None, event.slug)
+                for event, award in self.results_of(innovation.slug)
+                if event.slug not in awarded_at
+            ),
+        ]
 
     def replications_of(self, innovation_slug: str) -> list[Replication]:
         """Replications of one innovation, by any region."""

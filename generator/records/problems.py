@@ -47,6 +47,16 @@ def format_key_path(parts: tuple[str | int, ...]) -> str:
     return out
 
 
+def one_message_per_spot(specific: list[Problem], generic: list[Problem]) -> list[Problem]:
+    """The specific problems, and the generic ones at a spot no specific one speaks of.
+
+    Where the loader or a rule said something specific about a value (an alias, a region
+    code with a guess of what was meant), the schema's generic message about the same value
+    would only repeat it less helpfully."""
+    spots = {(p.path, p.key_path) for p in specific}
+    return specific + [p for p in generic if (p.path, p.key_path) not in spots]
+
+
 def display_path(path: Path, root: Path | None = None) -> str:
     """A path as editors see it: relative to the working directory when possible."""
     for base in (Path.cwd(), root):

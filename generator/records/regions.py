@@ -67,6 +67,13 @@ class RegionTable:
     def province_of(self, region: Region) -> Region:
         return self.by_code[region.province_code]
 
+    def regions_of(self, province: str) -> list[Region]:
+        """The regencies and cities of one province, by code."""
+        return sorted(
+            (r for r in self.by_code.values() if r.province_code == province and not r.is_province),
+            key=lambda r: r.code,
+        )
+
     def suggest(self, text: str) -> Region | None:
         """The region an editor probably meant by a wrong code or a name."""
         if re.fullmatch(r"\d{2}\.\d", text):  # `61.1`: a trailing zero lost, as YAML floats do

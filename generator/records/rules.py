@@ -14,9 +14,9 @@ from typing import Any
 
 from generator.records.dates import PartialDate, parse_date
 from generator.records.files import Record
-from generator.records.model import CANCELLED, REPLICATION_STAGES
 from generator.records.problems import Problem, format_key_path
 from generator.records.regions import RegionTable
+from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 
 KeyPath = tuple[str | int, ...]
 
@@ -107,7 +107,8 @@ class _Checker:
         if record.slug != region.slug:
             self.report(
                 record, ("kode",),
-                f"profil wilayah {code} harus bernama `{region.slug}.yml`, bukan `{record.path.name}`",
+                f"profil wilayah {code} harus bernama `{region.slug}.yml`, bukan "
+                f"`{record.path.name}`",
                 f"ganti nama berkas menjadi `{region.slug}.yml`",
             )  # fmt: skip
         if code in seen:
@@ -170,15 +171,18 @@ class _Checker:
             if owner == code:
                 self.report(
                     record, ("wilayah",),
-                    f"wilayah {code} adalah pemilik inovasi `{innovation.slug}`; wilayah tidak mereplikasi inovasinya sendiri",
+                    f"wilayah {code} adalah pemilik inovasi `{innovation.slug}`; wilayah tidak "
+                    "mereplikasi inovasinya sendiri",
                     "isi `wilayah` dengan kode wilayah yang mereplikasi",
                 )  # fmt: skip
             pair = (innovation.slug, code)
             if pair in pairs:
                 self.report(
                     record, ("wilayah",),
-                    f"wilayah {code} sudah mereplikasi `{innovation.slug}` di {pairs[pair].relative}",
-                    "satu wilayah mereplikasi satu inovasi sekali; tambahkan tahapannya di berkas itu",
+                    f"wilayah {code} sudah mereplikasi `{innovation.slug}` di "
+                    f"{pairs[pair].relative}",
+                    "satu wilayah mereplikasi satu inovasi sekali; tambahkan tahapannya di berkas "
+                    "itu",
                 )  # fmt: skip
             pairs.setdefault(pair, record)
         self._stages(record, innovation)
@@ -212,7 +216,8 @@ class _Checker:
                 if when and prev_when and not prev_when.precedes(when):
                     self.report(
                         record, ("tahapan", index, "tanggal"),
-                        f"tanggal mundur: `{when}` lebih awal dari tahap sebelumnya `{prev_name}` ({prev_when})",
+                        f"tanggal mundur: `{when}` lebih awal dari tahap sebelumnya `{prev_name}` "
+                        f"({prev_when})",
                         "tahap dicatat berurutan; periksa tanggalnya",
                     )  # fmt: skip
             previous = (rank, name, when)

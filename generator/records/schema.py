@@ -208,7 +208,8 @@ def _translate(error: jsonschema.ValidationError, located: Located, display: str
         close = difflib.get_close_matches(str(value).lower(), allowed, n=1, cutoff=0.5)
         hint = f"maksud Anda `{close[0]}`?" if close else ""
     elif kind == "pattern":
-        message = f"{_describe(value)} {schema.get('x-pesan', 'tidak sesuai pola ' + str(error.validator_value))}"
+        wanted = schema.get("x-pesan", "tidak sesuai pola " + str(error.validator_value))
+        message = f"{_describe(value)} {wanted}"
     elif kind == "maxLength":
         message = f"terlalu panjang: {len(value)} karakter (batas {rule})"
         hint = "persingkat teksnya"

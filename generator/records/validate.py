@@ -17,7 +17,15 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.records.files import SECTOR_FILE, SETTINGS_FILE, SLUG, Record, record_files
+from generator.records.files import (
+    SECTOR_FILE,
+    SLUG,
+    Record,
+    Settings,
+    load_reference_file,
+    read_settings,
+    record_files,
+)
 from generator.records.loader import LoadedFile, Located, load_file
 from generator.records.model import (
     Catalogue,
@@ -27,7 +35,7 @@ from generator.records.model import (
     profile_from,
     replication_from,
 )
-from generator.records.problems import Problem, display_path
+from generator.records.problems import Problem, display_path, one_message_per_spot
 from generator.records.regions import PROVINCE_FILE, REGENCY_FILE, RegionTable
 from generator.records.rules import check_cross_references
 from generator.records.schema import RECORD_KINDS, check_against_schema, guide_for
@@ -58,20 +66,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-@contextmanager
-def _collector_spared() -> Iterator[None]:
-    """Pause the collector while records load, then leave what was loaded out of its walks.
-
-    The collector is first run over what exists (garbage that exists now is not kept), and
-    what loading made is frozen afterwards (`gc.freeze`): a catalogue lives until the
-    process ends, and its first walk alone took 0.3 s at 10,000 innovations. Not for
-    `mkdocs serve`, whose catalogue is replaced at every rebuild."""
-    gc.collect()
-    with _collector_paused():
-        yield
-    gc.freeze()
 
 
 class RecordCache:
@@ -199,7 +193,7 @@ def read_catalogue(
     With a `cache`, unchanged record files are not read again. With `model=False` (checking
     only, as `validate` does) no model is made: no problems means valid, and `catalogue` is
     None either way (the model took a tenth of validating 10,000 innovations)."""
-    with _collector_paused() if cache is not None else _collector_spared():
+    with _collector_paused():
         result = _read_catalogue(folder, require_sources, cache, model)
     if cache is not None:
         cache.forget_unseen()
@@ -209,32 +203,48 @@ def read_catalogue(
 def _read_catalogue(
     folder: Path, require_sources: bool | None, cache: RecordCache | None, model: bool
 ) -> ReadResult:
+    absent = _absent_essentials(folder)
+    if absent:
+        return ReadResult(None, absent)
+    regions = RegionTable.read(folder / "referensi")
     problems: list[Problem] = []
+    settings = read_settings(folder, regions, problems)
+    if require_sources is None:
+        require_sources = settings.require_sources
+    sector_list = _read_sectors(folder, problems)
+    jobs = _record_jobs(folder, problems)
+    records, specific, schema_problems = _load_records(jobs, cache)
+    if require_sources:
+        problems.extend(missing_sources(records))
+    specific.extend(check_cross_references(records, regions, {s.kode for s in sector_list}))
+    problems = sorted(set(problems + one_message_per_spot(specific, schema_problems)))
+    if problems or not model:
+        return ReadResult(None, problems, records)
+    return ReadResult(_build(records, regions, sector_list, settings), [], records)
+
+
+def _absent_essentials(folder: Path) -> list[Problem]:
+    """The problem when there is no catalogue to read: no folder, or no national region
+    table (every record's region is checked against it)."""
     if not folder.is_dir():
-        return ReadResult(None, [Problem(str(folder), 1, 1, "", "folder katalog tidak ditemukan")])
+        return [Problem(str(folder), 1, 1, "", "folder katalog tidak ditemukan")]
     referensi = folder / "referensi"
     if not (referensi / PROVINCE_FILE).is_file() or not (referensi / REGENCY_FILE).is_file():
-        shown = display_path(referensi / REGENCY_FILE)
-        return ReadResult(
-            None,
-            [
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    "",
-                    "tabel wilayah nasional tidak ada",
-                    "salin folder referensi/ dari katalog utama",
-                )
-            ],
-        )
-    regions = RegionTable.read(referensi)
+        return [
+            Problem(
+                display_path(referensi / REGENCY_FILE),
+                1,
+                1,
+                "",
+                "tabel wilayah nasional tidak ada",
+                "salin folder referensi/ dari katalog utama",
+            )
+        ]
+    return []
 
-    settings = _load_single(folder / SETTINGS_FILE, "katalog", problems)
-    if require_sources is None:
-        require_sources = bool(settings and settings.value.get("wajib_sumber"))
 
-    sectors_located = _load_single(folder / SECTOR_FILE, "bidang", problems)
+def _read_sectors(folder: Path, problems: list[Problem]) -> list[Sector]:
+    sectors_located = load_reference_file(folder / SECTOR_FILE, "bidang", problems)
     if sectors_located is None and not (folder / SECTOR_FILE).is_file():
         problems.append(
             Problem(
@@ -246,12 +256,13 @@ def _read_catalogue(
                 "buat berkas daftar {kode, nama}",
             )
         )
-    sector_list = _sectors(sectors_located, display_path(folder / SECTOR_FILE), problems)
+    return _sectors(sectors_located, display_path(folder / SECTOR_FILE), problems)
 
-    records = []
-    schema_problems: list[Problem] = []
-    specific: list[Problem] = []  # the loader's and the rules' problems
-    jobs: list[tuple[str, Path, str]] = []  # (kind, path, display) of each record file
+
+def _record_jobs(folder: Path, problems: list[Problem]) -> list[tuple[str, Path, str]]:
+    """(kind, path, display) of every record file to load; a file or folder that cannot be
+    one is a problem instead."""
+    jobs: list[tuple[str, Path, str]] = []
     for kind in RECORD_KINDS:
         for stray in sorted((folder / kind).glob("*.yaml")) if (folder / kind).is_dir() else []:
             problems.append(
@@ -283,45 +294,30 @@ def _read_catalogue(
                     Problem(
                         display, 1, 1, "",
                         f"nama berkas `{path.name}` bukan slug yang sah",
-                        "pakai huruf kecil a-z, angka, dan tanda hubung, paling panjang 80 karakter, misalnya `cms-desa.yml`",
+                        "pakai huruf kecil a-z, angka, dan tanda hubung, paling panjang 80 "
+                        "karakter, misalnya `cms-desa.yml`",
                     )
                 )  # fmt: skip
                 continue
             jobs.append((kind, path, display))
+    return jobs
 
+
+def _load_records(
+    jobs: list[tuple[str, Path, str]], cache: RecordCache | None
+) -> tuple[list[Record], list[Problem], list[Problem]]:
+    """The records that loaded, the loader's problems (specific: a value's own message) and
+    the schema's problems (generic), kept apart so that one message per spot remains."""
+    records = []
+    loader_problems: list[Problem] = []
+    schema_problems: list[Problem] = []
     for (kind, path, display), (loaded, found) in zip(jobs, _check_files(jobs, cache), strict=True):
-        specific.extend(loaded.problems)
+        loader_problems.extend(loaded.problems)
         if loaded.data is None:
             continue
         schema_problems.extend(found)
         records.append(Record(kind, path.stem, path, display, loaded.data))
-
-    if require_sources:
-        problems.extend(missing_sources(records))
-    specific.extend(check_cross_references(records, regions, {s.kode for s in sector_list}))
-    # One message per spot: where the loader or a rule said something specific about a value
-    # (an alias, a region code with a guess of what was meant), the schema's generic message
-    # about the same value is dropped.
-    spots = {(p.path, p.key_path) for p in specific}
-    problems.extend(p for p in schema_problems if (p.path, p.key_path) not in spots)
-    problems.extend(specific)
-    problems = sorted(set(problems))
-    if problems or not model:
-        return ReadResult(None, problems, records)
-    return ReadResult(_build(records, regions, sector_list), [], records)
-
-
-def _load_single(path: Path, schema_name: str, problems: list[Problem]) -> Located | None:
-    if not path.is_file():
-        return None
-    display = display_path(path)
-    loaded = load_file(path, display, guide_for(schema_name))
-    problems.extend(loaded.problems)
-    if loaded.data is None:
-        return None
-    found = check_against_schema(schema_name, loaded.data, display)
-    problems.extend(found)
-    return None if found else loaded.data
+    return records, loader_problems, schema_problems
 
 
 def _sectors(located: Located | None, display: str, problems: list[Problem]) -> list[Sector]:
@@ -357,13 +353,16 @@ def missing_sources(records: list[Record]) -> list[Problem]:
                 Problem(
                     record.display, 1, 1, "sumber",
                     "catatan di katalog resmi wajib punya `sumber`",
-                    "tambahkan `sumber:` dengan judul, url, dan tanggal halaman yang menyatakan faktanya",
+                    "tambahkan `sumber:` dengan judul, url, dan tanggal halaman yang menyatakan "
+                    "faktanya",
                 )
             )  # fmt: skip
     return problems
 
 
-def _build(records: list[Record], regions: RegionTable, sectors: list[Sector]) -> Catalogue:
+def _build(
+    records: list[Record], regions: RegionTable, sectors: list[Sector], settings: Settings
+) -> Catalogue:
     by_kind: dict[str, list[Record]] = {kind: [] for kind in RECORD_KINDS}
     for record in records:
         by_kind[record.kind].append(record)
@@ -375,4 +374,5 @@ def _build(records: list[Record], regions: RegionTable, sectors: list[Sector]) -
         innovations=[innovation_from(r.slug, r.relative, r.values) for r in by_kind["inovasi"]],
         replications=[replication_from(r.slug, r.relative, r.values) for r in by_kind["replikasi"]],
         events=[event_from(r.slug, r.relative, r.values) for r in by_kind["kegiatan"]],
+        home_province=settings.home_province,
     )

@@ -1,4 +1,9 @@
-"""Indonesian labels for the catalogue's controlled values, as a citizen reads them."""
+"""The catalogue's controlled vocabularies, each written once: the values a record may take,
+in their order, with their Indonesian labels as a citizen reads them.
+
+Everything else follows from here or is checked against it (`tests/test_vocabulary.py`): the
+JSON Schemas' enums, the choices of `new`, the contribution form, the search facets, the
+charts' colours and FORMAT.md. Sectors are catalogue data (`referensi/bidang.yml`)."""
 
 from __future__ import annotations
 
@@ -11,6 +16,22 @@ STATUS = {
     "vakum": "Vakum (sementara tidak berjalan)",
     "dihentikan": "Dihentikan",
 }
+
+STATUS_SHORT = {"aktif": "Aktif", "vakum": "Vakum", "dihentikan": "Dihentikan"}
+"""The statuses as a search facet shows them."""
+
+REPLICATION_STAGES = (
+    "komitmen",
+    "pendampingan",
+    "rencana-aksi",
+    "uji-coba",
+    "implementasi",
+    "evaluasi",
+)
+"""A replication's stages, in the order they are reached."""
+
+CANCELLED = "dibatalkan"
+"""The stage that ends a replication without it being implemented."""
 
 REPLICATION_STAGE = {
     "komitmen": "Komitmen",

@@ -31,7 +31,6 @@ from generator.site.structure import Site
 PAGE_KIND = {"innovation": "Inovasi", "region": "Wilayah", "event": "Kegiatan"}
 """The `halaman` facet's value for each indexed kind of page."""
 
-SHORT_STATUS = {"aktif": "Aktif", "vakum": "Vakum", "dihentikan": "Dihentikan"}
 
 FIELD_CHARS = 600
 """Characters of each long text field that the index reads (see the module's doc)."""
@@ -50,7 +49,7 @@ def innovation_facets(catalogue: Catalogue, innovation: Innovation) -> list[tupl
         ("bidang", sector.nama if sector else innovation.bidang),
         ("tahun", str(innovation.tahun)),
         ("tahap", labels.label(labels.MATURITY, innovation.tahap)),
-        ("status", labels.label(SHORT_STATUS, innovation.status)),
+        ("status", labels.label(labels.STATUS_SHORT, innovation.status)),
         ("jenis", labels.label(labels.INNOVATION_KIND, innovation.jenis)),
         ("direplikasi", "Ya" if replicated else "Belum"),
     ]

@@ -9,10 +9,11 @@ import heapq
 from collections import defaultdict
 from typing import Any
 
-from generator.records import vocabulary as labels, urls
+from generator.records import urls
+from generator.records import vocabulary as labels
 from generator.records.model import Innovation
 from generator.site.network import replications_overview
-from generator.site.structure import KALBAR, Page, Site
+from generator.site.structure import Page, Site
 
 NEWEST_ON_HOME = 6
 # The replications hub lists the most recently active ones only; every replication is
@@ -65,8 +66,8 @@ def home_view(site: Site) -> dict[str, Any]:
             "contribute": page.href(urls.CONTRIBUTE),
         },
         "newest": [page.innovation_item(i) for i in newest],
-        "province": _region_summary(page, KALBAR),
-        "kalbar": [_region_summary(page, c) for c in site.kalbar_codes[1:]],
+        "province": _region_summary(page, site.catalogue.home_province),
+        "kalbar": [_region_summary(page, c) for c in site.home_codes[1:]],
         "activity": [
             {
                 "tanggal": stage.tanggal.indonesian(),
@@ -160,12 +161,12 @@ def regions_hub_view(site: Site) -> dict[str, Any]:
     catalogue = site.catalogue
     others: dict[str, list[str]] = defaultdict(list)
     for code in site.region_codes:
-        if code in site.kalbar_codes:
+        if code in site.home_codes:
             continue
         region = catalogue.region(code)
         others[region.province_code].append(code)
     return {
-        "kalbar": [_region_summary(page, c) for c in site.kalbar_codes],
+        "kalbar": [_region_summary(page, c) for c in site.home_codes],
         "others": [
             {
                 "province": catalogue.region(p).full_name,

@@ -13,19 +13,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from generator.site import charts, statistics
 from generator.records.model import Catalogue
-
-if TYPE_CHECKING:
-    from generator.site.structure import Page
+from generator.site import charts, network_chart, statistics
+from generator.site.structure import Page
 
 MAX_NODES = 16
 MAX_EDGES = 60
 OTHERS = "lain"
 OTHERS_COLOUR = "#5f6b73"
-KALBAR_COLOUR = charts.BAR_COLOUR
+HOME_COLOUR = charts.BAR_COLOUR
 ELSEWHERE_COLOUR = "#1565c0"
 
 
@@ -33,8 +31,8 @@ ELSEWHERE_COLOUR = "#1565c0"
 class Network:
     """A bounded network: the nodes and arrows drawn, and what was merged or left out."""
 
-    nodes: list[charts.Node]
-    edges: list[charts.Edge]
+    nodes: list[network_chart.Node]
+    edges: list[network_chart.Edge]
     total: int
     regions: int
     merged_regions: int
@@ -76,19 +74,19 @@ def replication_network(
         grouped[group(source), group(target)] += count
     within_merged = grouped.pop((OTHERS, OTHERS), 0)
     nodes = [
-        charts.Node(
+        network_chart.Node(
             code,
             catalogue.region_name(code),
             out_count[code],
             in_count[code],
-            KALBAR_COLOUR if code.startswith(statistics.KALBAR) else ELSEWHERE_COLOUR,
+            HOME_COLOUR if code.split('.')[0] == catalogue.home_province else ELSEWHERE_COLOUR,
         )
         for code in sorted(kept)
     ]
     merged = [c for c in regions if c not in kept]
     if merged:
         nodes.append(
-            charts.Node(
+            network_chart.Node(
                 OTHERS,
                 f"Wilayah lain ({len(merged)} wilayah)",
                 sum(out_count[c] for c in merged),
@@ -101,7 +99,7 @@ def replication_network(
     hidden = ranked_edges[max_edges:]
     return Network(
         nodes=nodes,
-        edges=[charts.Edge(s, t, n) for (s, t), n in shown],
+        edges=[network_chart.Edge(s, t, n) for (s, t), n in shown],
         total=sum(flows.values()),
         regions=len(regions),
         merged_regions=len(merged),
@@ -139,7 +137,7 @@ def _network_view(page: Page, network: Network) -> dict[str, Any]:
         return {"href": link.href, "text": link.text}
 
     return {
-        "svg": charts.network(
+        "svg": network_chart.network(
             "jaringan-replikasi",
             "Jaringan replikasi antarwilayah",
             _network_desc(network, names),

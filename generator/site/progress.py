@@ -3,20 +3,20 @@ replicating region), the progress rows of a region, and the progress board of a 
 event (one row per signatory).
 
 Stage steps are plain HTML with their text beside them, so they read without colour or
-JavaScript; the timeline is an SVG (`charts.timeline`) with a table carrying every date.
+JavaScript; the timeline is an SVG (`timeline_chart.timeline`) with a table carrying every date.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from generator.site import charts, statistics
-from generator.records import vocabulary as labels, urls
-from generator.records.model import CANCELLED, REPLICATION_STAGES, Event, Replication
-
-if TYPE_CHECKING:
-    from generator.site.structure import Page
+from generator.records import urls
+from generator.records import vocabulary as labels
+from generator.records.model import Event, Replication
+from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
+from generator.site import charts, statistics, timeline_chart
+from generator.site.structure import Page
 
 
 def stage_steps(replication: Replication) -> dict[str, Any]:
@@ -52,16 +52,16 @@ def progress_row(page: Page, replication: Replication) -> dict[str, Any]:
     }
 
 
-def _mark(replication: Replication, index: int) -> charts.Mark:
+def _mark(replication: Replication, index: int) -> timeline_chart.Mark:
     stage = replication.tahapan[index]
     label = labels.label(labels.REPLICATION_STAGE, stage.tahap)
     symbol = "×" if stage.tahap == CANCELLED else str(REPLICATION_STAGES.index(stage.tahap) + 1)
-    return charts.Mark(
+    return timeline_chart.Mark(
         date=stage.tanggal.first_day,
         stage=stage.tahap,
         symbol=symbol,
         label=f"{label}: {stage.tanggal.indonesian()}",
-        date_label=charts.short_date(stage.tanggal.year, stage.tanggal.month),
+        date_label=timeline_chart.short_date(stage.tanggal.year, stage.tanggal.month),
     )
 
 
@@ -72,7 +72,7 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> dict[str
     if not replications:
         return {"svg": None, "rows": [], "legend": []}
     lanes = [
-        charts.Lane(
+        timeline_chart.Lane(
             r.wilayah,
             catalogue.region_name(r.wilayah),
             tuple(_mark(r, i) for i in range(len(r.tahapan))),
@@ -118,7 +118,7 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> dict[str
         if code in used
     ]
     return {
-        "svg": charts.timeline(
+        "svg": timeline_chart.timeline(
             "linimasa-replikasi", f"Linimasa replikasi {innovation.nama}", desc, lanes
         ),
         "rows": rows,

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from generator.records import urls
+from generator.records import vocabulary as labels
+from generator.records.model import Catalogue, Replication
+from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 from generator.site import charts
-from generator.records import vocabulary as labels, urls
-from generator.records.model import CANCELLED, REPLICATION_STAGES, Catalogue, Replication
+from generator.site.structure import Page, Site
 
-if TYPE_CHECKING:
-    from generator.site.structure import Page, Site
-
-KALBAR = "61"
 ALL_REGIONS = " (semua wilayah)"
 
 
@@ -111,10 +110,10 @@ def replications_started_per_year(catalogue: Catalogue) -> list[Count]:
 
 
 def region_group(catalogue: Catalogue, code: str) -> tuple[str, str]:
-    """The row a region's numbers go to: (key, label). Kalimantan Barat's regions stand
+    """The row a region's numbers go to: (key, label). The home province's regions stand
     alone; any other region is counted with its province."""
     region = catalogue.region(code)
-    if region.province_code == KALBAR:
+    if region.province_code == catalogue.home_province:
         return code, catalogue.region_name(code)
     province = catalogue.region(region.province_code)
     return f"{province.code}*", f"{province.full_name}{ALL_REGIONS}"
@@ -131,13 +130,13 @@ def innovations_per_region_and_year(catalogue: Catalogue) -> tuple[list[int], li
         names[key] = label
     all_years = [i.tahun for i in catalogue.innovations.values()]
     years = list(range(min(all_years), max(all_years) + 1)) if all_years else []
-    kalbar = sorted(r.code for r in catalogue.regions.by_code.values() if r.province_code == KALBAR)
-    for code in kalbar:
+    home = [catalogue.home_province, *(r.code for r in catalogue.regions.regions_of(catalogue.home_province))]
+    for code in home:
         names.setdefault(code, catalogue.region_name(code))
-    others = sorted(k for k in names if k not in kalbar)
+    others = sorted(k for k in names if k not in home)
     rows = [
         YearRow(key, names[key], tuple(counted[key][y] for y in years))
-        for key in [*kalbar, *others]
+        for key in [*home, *others]
     ]
     return years, rows
 
@@ -149,19 +148,19 @@ def agencies_per_region_and_year(
     produced an innovation, and which. The province asks every agency for at least one a
     year, so this is the table it steers by. Returns (years, count rows, agency lists)."""
     agencies: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    kalbar = sorted(r.code for r in catalogue.regions.by_code.values() if r.province_code == KALBAR)
-    for code in kalbar:
+    home = [catalogue.home_province, *(r.code for r in catalogue.regions.regions_of(catalogue.home_province))]
+    for code in home:
         for innovation in catalogue.innovations_of(code):
             agencies[code][innovation.tahun].add(innovation.instansi.strip())
-    present = [y for code in kalbar for y in agencies[code]]
+    present = [y for code in home for y in agencies[code]]
     years = list(range(min(present), max(present) + 1)) if present else []
     rows = [
         YearRow(code, catalogue.region_name(code), tuple(len(agencies[code][y]) for y in years))
-        for code in kalbar
+        for code in home
     ]
     lists = [
         AgencyYear(code, year, tuple(sorted(agencies[code][year], key=str.lower)))
-        for code in kalbar
+        for code in home
         for year in years
         if agencies[code][year]
     ]
@@ -219,12 +218,9 @@ def _grid_desc(lead: str, years: list[int], rows: list[YearRow]) -> str:
 def statistics_view(site: Site) -> dict[str, Any]:
     """`/statistik/`: innovations per region and year, sector and maturity; replications per
     stage; and the agencies of each Kalimantan Barat region that produced an innovation."""
-    from generator.site.structure import Page
-
     page = Page(site, urls.STATISTICS)
     catalogue = site.catalogue
     years, region_rows = innovations_per_region_and_year(catalogue)
-    agency_years, agency_rows, agency_lists = agencies_per_region_and_year(catalogue)
     return {
         "innovations": len(catalogue.innovations),
         "replications": len(catalogue.replications),
@@ -240,6 +236,19 @@ def statistics_view(site: Site) -> dict[str, Any]:
             years,
             region_rows,
         ),
+        **_count_charts(catalogue),
+        **_agency_views(page),
+        "links": {
+            "replications": page.href(urls.REPLICATIONS),
+            "data": page.href("data/"),
+        },
+    }
+
+
+def _count_charts(catalogue: Catalogue) -> dict[str, Any]:
+    """The charts of plain counts: innovations per sector and maturity, replications per
+    latest stage."""
+    return {
         "per_sector": charts.counts_chart(
             "inovasi-per-bidang",
             "Inovasi per bidang",
@@ -259,6 +268,14 @@ def statistics_view(site: Site) -> dict[str, Any]:
             replications_per_latest_stage(catalogue),
             colours=True,
         ),
+    }
+
+
+def _agency_views(page: Page) -> dict[str, Any]:
+    """The agencies of the home province's regions that produced innovations, per year: a heat
+    map and the lists behind it."""
+    agency_years, agency_rows, agency_lists = agencies_per_region_and_year(page.site.catalogue)
+    return {
         "agencies": _heat(
             page,
             "perangkat-daerah-per-tahun",
@@ -281,8 +298,4 @@ def statistics_view(site: Site) -> dict[str, Any]:
             }
             for a in agency_lists
         ],
-        "links": {
-            "replications": page.href(urls.REPLICATIONS),
-            "data": page.href("data/"),
-        },
     }

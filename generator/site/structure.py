@@ -13,9 +13,6 @@ from generator.records import vocabulary as labels
 from generator.records.model import Catalogue, Innovation, Replication
 from generator.site.similar import similar_innovations
 
-KALBAR = "61"
-
-
 @dataclass(frozen=True)
 class Link:
     href: str
@@ -30,13 +27,12 @@ class Site:
         # The site's address (`site_url`) makes the JSON-LD addresses absolute; without it
         # they are relative to each page, as the exports' are.
         self.base_url = base_url or None
-        kalbar = [
-            r.code
-            for r in catalogue.regions.by_code.values()
-            if r.province_code == KALBAR and not r.is_province
-        ]
-        self.kalbar_codes = [KALBAR, *sorted(kalbar)]
-        self.region_codes = sorted(catalogue.published_region_codes() | set(self.kalbar_codes))
+        home = catalogue.home_province
+        # The home province and all its regencies and cities have pages, with records or not.
+        self.home_codes = (
+            [home, *sorted(r.code for r in catalogue.regions.regions_of(home))] if home else []
+        )
+        self.region_codes = sorted(catalogue.published_region_codes() | set(self.home_codes))
 
     @cached_property
     def similar(self) -> dict[str, tuple[str, ...]]:
@@ -74,7 +70,8 @@ class Page:
 
     def replication(self, replication: Replication) -> Link:
         return Link(
-            self.href(urls.replication(replication.slug)), self.site.catalogue.replication_title(replication)
+            self.href(urls.replication(replication.slug)),
+            self.site.catalogue.replication_title(replication),
         )
 
     def sector(self, kode: str) -> Link:

@@ -8,18 +8,19 @@ loop and print; they never look anything up in the catalogue.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from generator.records import vocabulary as labels, urls
+from generator.data.jsonld import Record, jsonld_for
+from generator.records import urls
+from generator.records import vocabulary as labels
 from generator.records.dates import PartialDate, parse_date
-from generator.data.linked import Record, jsonld_for
+from generator.records.model import Event, Indicator, Innovation, Replication, Source
 from generator.site.markdown import phone_url, render_markdown, safe_url
-from generator.records.model import Catalogue, Event, Innovation, Replication, Source
 from generator.site.progress import commitment_board, innovation_timeline, region_progress
 from generator.site.structure import Page, Site, year_text
+
 
 def open_data(page: Page, record: Record) -> dict[str, str]:
     """A record page's machine-readable twins: its schema.org JSON-LD, ready to embed in a
@@ -51,42 +52,8 @@ def sources_view(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
 def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
     """Every field of an innovation record, and its replication history."""
     page = Page(site, urls.innovation(innovation.slug))
-    kontak = innovation.kontak
-    contact = None
-    if kontak:
-        email = kontak.get("email")
-        phone = kontak.get("telepon")
-        contact = {
-            "nama": kontak.get("nama"),
-            "jabatan": kontak.get("jabatan"),
-            "email": email,
-            "email_url": safe_url(f"mailto:{email}") if email else None,
-            "telepon": phone,
-            "telepon_url": phone_url(phone) if phone else None,
-        }
     owner_profile = site.catalogue.profiles.get(innovation.wilayah)
     replications = sorted(site.catalogue.replications_of(innovation.slug), key=lambda r: r.started)
-    awards = [
-        {
-            "nama": a.nama,
-            "tahun": date_text(a.tahun),
-            "pemberi": a.pemberi,
-            "event": page.event(a.kegiatan) if a.kegiatan else None,
-        }
-        for a in innovation.penghargaan
-    ]
-    # A competition result repeats an award already recorded with its event: show it once.
-    awarded_at = {a.kegiatan for a in innovation.penghargaan if a.kegiatan}
-    awards += [
-        {
-            "nama": award,
-            "tahun": event.tanggal.indonesian(),
-            "pemberi": None,
-            "event": page.event(event.slug),
-        }
-        for event, award in site.catalogue.results_of(innovation.slug)
-        if event.slug not in awarded_at
-    ]
     return {
         "nama": innovation.nama,
         "kepanjangan": innovation.kepanjangan,
@@ -103,18 +70,16 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
         "masalah": render_markdown(innovation.masalah),
         "solusi": render_markdown(innovation.solusi),
         "hasil": render_markdown(innovation.hasil),
-        "indikator": [
+        "indikator": [_indicator(i) for i in innovation.indikator],
+        "awards": [
             {
-                "nama": i.nama,
-                "nilai": " ".join(x for x in (i.nilai, i.satuan) if x),
-                "sebelum": " ".join(x for x in (i.sebelum, i.satuan) if x) if i.sebelum else None,
-                "periode": period_text(i.periode),
-                "sumber": i.sumber,
-                "sumber_url": safe_url(i.sumber),
+                "nama": a.nama,
+                "tahun": date_text(a.tahun),
+                "pemberi": a.pemberi,
+                "event": page.event(a.kegiatan) if a.kegiatan else None,
             }
-            for i in innovation.indikator
+            for a in site.catalogue.awards_of(innovation)
         ],
-        "awards": awards,
         "dasar_hukum": list(innovation.dasar_hukum),
         "tautan": [{"judul": judul, "url": safe_url(url)} for judul, url in innovation.tautan],
         "sdgs": [f"{n}. {labels.SDG.get(n, '')}".rstrip(". ") for n in innovation.sdgs],
@@ -127,7 +92,7 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
             for r in replications
         ],
         "syarat_replikasi": render_markdown(innovation.syarat_replikasi),
-        "contact": contact,
+        "contact": _contact(innovation.kontak),
         "owner_site": safe_url(owner_profile.situs) if owner_profile else None,
         "contribute": page.href(urls.CONTRIBUTE),
         "open_data": open_data(page, innovation),
@@ -135,6 +100,37 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
             page.innovation_item(site.catalogue.innovations[slug])
             for slug in site.similar.get(innovation.slug, ())
         ],
+    }
+
+
+def _contact(kontak: Mapping[str, str]) -> dict[str, Any] | None:
+    """Whom to ask, with the e-mail address and telephone number as links."""
+    if not kontak:
+        return None
+    email = kontak.get("email")
+    phone = kontak.get("telepon")
+    return {
+        "nama": kontak.get("nama"),
+        "jabatan": kontak.get("jabatan"),
+        "email": email,
+        "email_url": safe_url(f"mailto:{email}") if email else None,
+        "telepon": phone,
+        "telepon_url": phone_url(phone) if phone else None,
+    }
+
+
+def _indicator(indicator: Indicator) -> dict[str, Any]:
+    return {
+        "nama": indicator.nama,
+        "nilai": " ".join(x for x in (indicator.nilai, indicator.satuan) if x),
+        "sebelum": (
+            " ".join(x for x in (indicator.sebelum, indicator.satuan) if x)
+            if indicator.sebelum
+            else None
+        ),
+        "periode": period_text(indicator.periode),
+        "sumber": indicator.sumber,
+        "sumber_url": safe_url(indicator.sumber),
     }
 
 
@@ -221,49 +217,9 @@ def region_view(site: Site, code: str) -> dict[str, Any]:
     by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for innovation in owned:
         by_year[innovation.tahun].append(page.innovation_item(innovation))
-    replicated_by_others = [
-        page.replication_item(r)
-        for innovation in owned
-        for r in sorted(catalogue.replications_of(innovation.slug), key=lambda r: r.started)
-    ]
-    awards = []
-    for innovation in owned:
-        for award in innovation.penghargaan:
-            awards.append(
-                {
-                    "innovation": page.innovation(innovation.slug),
-                    "nama": award.nama,
-                    "tahun": date_text(award.tahun),
-                    "pemberi": award.pemberi,
-                }
-            )
-        awarded_at = {a.kegiatan for a in innovation.penghargaan if a.kegiatan}
-        for event, result in site.catalogue.results_of(innovation.slug):
-            if event.slug in awarded_at:
-                continue
-            awards.append(
-                {
-                    "innovation": page.innovation(innovation.slug),
-                    "nama": result,
-                    "tahun": event.tanggal.indonesian(),
-                    "pemberi": event.nama,
-                }
-            )
     province = None
     if not region.is_province and site.has_region_page(region.province_code):
         province = page.region(region.province_code)
-    members = []
-    if region.is_province:
-        members = [
-            {
-                "link": page.region(c),
-                "owned": len(catalogue.innovations_of(c)),
-                "replicated": len(catalogue.replications_by(c)),
-            }
-            for c in site.region_codes
-            if c != code and catalogue.region(c).province_code == code
-        ]
-    events = sorted(catalogue.events_of(code), key=lambda e: e.tanggal, reverse=True)
     return {
         "nama": catalogue.region_name(code),
         "kode": code,
@@ -281,18 +237,53 @@ def region_view(site: Site, code: str) -> dict[str, Any]:
             page.replication_item(r)
             for r in sorted(catalogue.replications_by(code), key=lambda r: r.started, reverse=True)
         ],
-        "replicated_by_others": replicated_by_others,
-        "progress": region_progress(page, code),
-        "events": [
-            {
-                "link": page.event(e.slug),
-                "tanggal": e.tanggal.indonesian(),
-                "jenis": labels.label(labels.EVENT_KIND, e.jenis),
-                "role": "Penyelenggara" if e.penyelenggara == code else "Peserta",
-            }
-            for e in events
+        "replicated_by_others": [
+            page.replication_item(r)
+            for innovation in owned
+            for r in sorted(catalogue.replications_of(innovation.slug), key=lambda r: r.started)
         ],
-        "awards": awards,
-        "members": members,
+        "progress": region_progress(page, code),
+        "events": _region_events(page, code),
+        "awards": [
+            {
+                "innovation": page.innovation(innovation.slug),
+                "nama": award.nama,
+                "tahun": date_text(award.tahun),
+                # A competition result names its event as the giver.
+                "pemberi": award.pemberi
+                or (catalogue.events[award.kegiatan].nama if award.kegiatan else None),
+            }
+            for innovation in owned
+            for award in catalogue.awards_of(innovation)
+        ],
+        "members": _members(page, code) if region.is_province else [],
         "open_data": open_data(page, profile or region),
     }
+
+
+def _region_events(page: Page, code: str) -> list[dict[str, Any]]:
+    """The events a region organised or joined, newest first."""
+    events = sorted(page.site.catalogue.events_of(code), key=lambda e: e.tanggal, reverse=True)
+    return [
+        {
+            "link": page.event(e.slug),
+            "tanggal": e.tanggal.indonesian(),
+            "jenis": labels.label(labels.EVENT_KIND, e.jenis),
+            "role": "Penyelenggara" if e.penyelenggara == code else "Peserta",
+        }
+        for e in events
+    ]
+
+
+def _members(page: Page, province: str) -> list[dict[str, Any]]:
+    """A province's regencies and cities that have pages, with what each owns and replicates."""
+    catalogue = page.site.catalogue
+    return [
+        {
+            "link": page.region(c),
+            "owned": len(catalogue.innovations_of(c)),
+            "replicated": len(catalogue.replications_by(c)),
+        }
+        for c in page.site.region_codes
+        if c != province and catalogue.region(c).province_code == province
+    ]

@@ -1,0 +1,159 @@
+"""The DCAT catalogue of the data files, `data/dcat.jsonld`.
+
+It describes each dataset (the whole catalogue, one per record kind, the schemas) with its
+distributions, for open-data portals that harvest DCAT (CKAN, Satu Data). Without a base URL
+its addresses are relative to `data/dcat.jsonld`, as JSON-LD resolves them.
+"""
+
+from __future__ import annotations
+
+from generator.data.columns import ODBL
+from generator.data.records import FORMAT_VERSION, Json, Links, RecordData
+from generator.data.tables import TABLES
+from generator.records import urls
+
+DATA_DIR = "data/"
+KATALOG_PATH = "data/katalog.json"
+DATAPACKAGE_PATH = "data/datapackage.json"
+DCAT_PATH = "data/dcat.jsonld"
+SCHEMA_DIR = "data/schema/"
+CATALOGUE_TITLE = "Katalog Inovasi Pelayanan Publik"
+PUBLISHER = "Katalog Inovasi Pelayanan Publik"
+LANGUAGE_ID = "http://publications.europa.eu/resource/authority/language/IND"
+MEDIA_TYPE = "https://www.iana.org/assignments/media-types/"
+DATAPACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
+JSON_SCHEMA_SPEC = "https://json-schema.org/draft/2020-12/schema"
+
+DCAT_CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+def _id(address: str) -> Json:
+    return {"@id": address}
+
+
+def _text(value: str) -> Json:
+    return {"@value": value, "@language": "id"}
+
+
+def _distribution(
+    links: Links, path: str, title: str, media_type: str, conforms_to: str | None = None
+) -> Json:
+    address = _id(links.from_file(path, DCAT_PATH))
+    distribution: Json = {
+        "@type": "dcat:Distribution",
+        "dct:title": title,
+        "dcat:accessURL": address,
+        "dcat:downloadURL": address,
+        "dcat:mediaType": _id(MEDIA_TYPE + media_type),
+        "dct:format": media_type.rsplit("/", 1)[-1].upper(),
+        "dct:license": _id(ODBL["path"]),
+    }
+    if conforms_to:
+        distribution["dct:conformsTo"] = _id(conforms_to)
+    return distribution
+
+
+def _dataset(
+    links: Links, modified: str, key: str, title: str, description: str, distributions: list[Json]
+) -> Json:
+    return {
+        "@id": f"{links.from_file(DCAT_PATH, DCAT_PATH)}#{key}",
+        "@type": "dcat:Dataset",
+        "dct:identifier": f"katalog-inovasi/{key}",
+        "dct:title": _text(title),
+        "dct:description": _text(description),
+        "dct:language": _id(LANGUAGE_ID),
+        "dct:license": _id(ODBL["path"]),
+        "dct:modified": {"@value": modified, "@type": "xsd:date"},
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": PUBLISHER},
+        "dcat:keyword": ["inovasi", "pelayanan publik", key],
+        "dcat:landingPage": _id(links.from_file(DATA_DIR, DCAT_PATH)),
+        "dcat:distribution": distributions,
+    }
+
+
+def _whole_catalogue_dataset(links: Links, modified: str) -> Json:
+    return _dataset(
+        links,
+        modified,
+        "katalog",
+        "Katalog lengkap (JSON)",
+        "Semua catatan dengan rujukan yang sudah diuraikan, dalam satu berkas, beserta"
+        " paket data Frictionless dan umpan Atom.",
+        [
+            _distribution(links, KATALOG_PATH, "katalog.json", "application/json"),
+            _distribution(
+                links, DATAPACKAGE_PATH, "datapackage.json", "application/json", DATAPACKAGE_SPEC
+            ),
+            _distribution(links, "feed.xml", "feed.xml", "application/atom+xml"),
+        ],
+    )
+
+
+def _table_datasets(data: RecordData, links: Links, modified: str) -> list[Json]:
+    """One dataset per record kind: its CSV table, and the JSON twin of every record."""
+    pages = {
+        "inovasi": [data.innovation_page(s) for s in data.catalogue.innovations],
+        "replikasi": [data.replication_page(s) for s in data.catalogue.replications],
+        "wilayah": [data.region_page(code) for code in data.region_codes],
+        "kegiatan": [data.event_page(s) for s in data.catalogue.events],
+    }
+    datapackage = links.from_file(DATAPACKAGE_PATH, DCAT_PATH)
+    datasets = []
+    for table in TABLES:
+        twins = [
+            _distribution(links, urls.twin_path(page), urls.twin_path(page), "application/json")
+            for page in pages[table.name]
+        ]
+        csv = _distribution(links, DATA_DIR + table.path, table.path, "text/csv", datapackage)
+        datasets.append(
+            _dataset(links, modified, table.name, table.title, table.description, [csv, *twins])
+        )
+    return datasets
+
+
+def _schema_dataset(links: Links, modified: str, schema_names: list[str]) -> Json:
+    return _dataset(
+        links,
+        modified,
+        "skema",
+        "Skema JSON catatan",
+        "JSON Schema (draft 2020-12) setiap jenis catatan, dengan keterangan berbahasa Indonesia.",
+        [
+            _distribution(
+                links, f"{SCHEMA_DIR}{name}", name, "application/schema+json", JSON_SCHEMA_SPEC
+            )
+            for name in schema_names
+        ],
+    )
+
+
+def dcat_catalogue(data: RecordData, links: Links, modified: str, schema_names: list[str]) -> Json:
+    """The DCAT-AP style catalogue: one dcat:Dataset per data file family, with distributions;
+    the JSON twin of every record is a distribution of its kind's dataset."""
+    datasets = [
+        _whole_catalogue_dataset(links, modified),
+        *_table_datasets(data, links, modified),
+        _schema_dataset(links, modified, schema_names),
+    ]
+    return {
+        "@context": DCAT_CONTEXT,
+        "@id": links.from_file(DCAT_PATH, DCAT_PATH),
+        "@type": "dcat:Catalog",
+        "dct:title": _text(CATALOGUE_TITLE),
+        "dct:description": _text(
+            "Data terbuka katalog inovasi pelayanan publik pemerintah daerah dan replikasinya."
+        ),
+        "dct:language": _id(LANGUAGE_ID),
+        "dct:license": _id(ODBL["path"]),
+        "dct:modified": {"@value": modified, "@type": "xsd:date"},
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": PUBLISHER},
+        "dct:hasVersion": FORMAT_VERSION,
+        "foaf:homepage": _id(links.from_file("", DCAT_PATH)),
+        "dcat:dataset": datasets,
+    }

@@ -1,0 +1,139 @@
+"""The replication timeline: one lane per region, stages as numbered marks placed by date
+along a shared year axis (drawn with the pieces of `charts`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+from generator.site.charts import (
+    GRID,
+    MUTED,
+    STAGE_COLOURS,
+    short_region_name,
+    shorten,
+    svg_open,
+    svg_text,
+)
+
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+LABEL_WIDTH, LEFT, RIGHT, HEAD, LANE_HEIGHT = 170.0, 182.0, 700.0, 30.0, 56.0
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One dated stage on a lane."""
+
+    date: dt.date
+    stage: str
+    symbol: str
+    label: str
+    date_label: str
+
+
+@dataclass(frozen=True)
+class Lane:
+    key: str
+    label: str
+    marks: tuple[Mark, ...] = field(default_factory=tuple)
+
+
+def short_date(year: int, month: int = 0) -> str:
+    """`Sep 2023` or `2023`: a date label short enough for a mark on a time axis."""
+    return f"{SHORT_MONTHS[month - 1]} {year}" if month else str(year)
+
+
+def timeline(chart_id: str, title: str, desc: str, lanes: list[Lane]) -> Markup:
+    """One lane per region, stages as numbered marks placed by date along a shared year axis.
+
+    Date labels go above or below their mark, wherever they do not overlap a neighbour; a
+    label that fits neither place is left out of the drawing (the table beside has them all).
+    """
+    width = RIGHT + 20
+    height = HEAD + LANE_HEIGHT * max(1, len(lanes)) + 6
+    dates = [m.date for lane in lanes for m in lane.marks]
+    first_year = min(dates).year if dates else 2000
+    last_year = max(dates).year if dates else 2000
+    start, end = dt.date(first_year, 1, 1), dt.date(last_year + 1, 1, 1)
+    span = (end - start).days
+
+    def x_of(date: dt.date) -> float:
+        return LEFT + (date - start).days / span * (RIGHT - LEFT)
+
+    parts = [svg_open(chart_id, width, height, title, desc, "timeline")]
+    parts += _year_axis(first_year, last_year, height, x_of)
+    for index, lane in enumerate(lanes):
+        parts += _lane(lane, HEAD + index * LANE_HEIGHT + LANE_HEIGHT / 2, x_of)
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _year_axis(
+    first_year: int, last_year: int, height: float, x_of: Callable[[dt.date], float]
+) -> list[str]:
+    """A grid line and a label for every year (every few years on a long axis)."""
+    parts = []
+    step = max(1, math.ceil((last_year + 1 - first_year) / 10))
+    for year in range(first_year, last_year + 2, step):
+        x = x_of(dt.date(year, 1, 1))
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{HEAD - 6:g}" x2="{x:.1f}" y2="{height - 4:g}" '
+            f'stroke="{GRID}" stroke-width="1"/>'
+        )
+        if year <= last_year:
+            parts.append(svg_text(x + 3, HEAD - 12, str(year), 11, fill="currentColor"))
+    return parts
+
+
+def _lane(lane: Lane, middle: float, x_of: Callable[[dt.date], float]) -> list[str]:
+    """One region's lane: its name, a line from its first to its last stage, the marks."""
+    parts = [
+        f'<g class="k-lane" data-key="{escape(lane.key)}" data-label="{escape(lane.label)}">',
+        svg_text(
+            LABEL_WIDTH,
+            middle + 4,
+            shorten(short_region_name(lane.label), 27),
+            12,
+            "end",
+            fill="currentColor",
+            font_weight="600",
+        ),
+    ]
+    xs = [x_of(m.date) for m in lane.marks]
+    if len(xs) > 1:
+        parts.append(
+            f'<line x1="{xs[0]:.1f}" y1="{middle:g}" x2="{xs[-1]:.1f}" y2="{middle:g}" '
+            f'stroke="{MUTED}" stroke-width="2"/>'
+        )
+    ends = {"above": -1e9, "below": -1e9}
+    for mark, x in zip(lane.marks, xs, strict=True):
+        parts += _mark(mark, x, middle, ends)
+    parts.append("</g>")
+    return parts
+
+
+def _mark(mark: Mark, x: float, middle: float, ends: dict[str, float]) -> list[str]:
+    """A numbered mark with its date above or below it, where the label does not overlap the
+    previous one (`ends`: where the last label of each row ends)."""
+    colour = STAGE_COLOURS.get(mark.stage, MUTED)
+    parts = [
+        f'<g class="k-mark" data-stage="{escape(mark.stage)}" '
+        f'data-date="{mark.date.isoformat()}"><title>{escape(mark.label)}</title>'
+        f'<circle cx="{x:.1f}" cy="{middle:g}" r="8.5" fill="{colour}" '
+        f'stroke="#ffffff" stroke-width="1.5"/>',
+        svg_text(x, middle + 4, mark.symbol, 11, "middle", fill="#ffffff", font_weight="700"),
+    ]
+    half = len(mark.date_label) * 2.9 + 2
+    for row, dy in (("above", -13.0), ("below", 22.0)):
+        if x - half > ends[row] + 4:
+            ends[row] = x + half
+            parts.append(
+                svg_text(x, middle + dy, mark.date_label, 10, "middle", fill="currentColor")
+            )
+            break
+    parts.append("</g>")
+    return parts
