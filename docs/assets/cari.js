@@ -331,7 +331,7 @@
       });
       // Shown under the results once they are in, so that it does not jump down.
       more.hidden = shown >= current.length;
-      // The benchmark counts the bytes fetched until this moment (generator/search_measure.py).
+      // The benchmark counts the bytes fetched until this moment (devtools/search_measure.py).
       if (items.length && !performance.getEntriesByName("k-first-results").length) {
         performance.mark("k-first-results");
       }

@@ -15,7 +15,7 @@
 
   // --- text helpers -----------------------------------------------------------------------
 
-  /** The one slug rule (generator/regions.py slugify): lowercase ASCII words and hyphens. */
+  /** The one slug rule (generator/records/regions.py slugify): lowercase ASCII words and hyphens. */
   function slugify(text) {
     return String(text).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
   }
@@ -201,7 +201,7 @@
     return errors;
   };
 
-  // --- messages: the Python validator's wording (generator/schema.py _translate) ----------
+  // --- messages: the Python validator's wording (generator/records/schema.py _translate) ----------
 
   var TYPE_NAMES = {
     string: "teks",
@@ -276,7 +276,7 @@
     }
   }
 
-  // --- the validator's rules that a schema cannot express (generator/rules.py) -------------
+  // --- the validator's rules that a schema cannot express (generator/records/rules.py) -------------
 
   var STAGES = ["komitmen", "pendampingan", "rencana-aksi", "uji-coba", "implementasi", "evaluasi"];
 
