@@ -91,7 +91,9 @@ def test_refuses_a_non_empty_folder_that_synth_did_not_make(tmp_path: Path) -> N
 
 
 def test_command_line_refusal_is_a_message_not_a_traceback() -> None:
-    result = CliRunner().invoke(dev_main, ["synth", "--innovations", "5", "--out", str(REAL_CATALOGUE)])
+    result = CliRunner().invoke(
+        dev_main, ["synth", "--innovations", "5", "--out", str(REAL_CATALOGUE)]
+    )
     assert result.exit_code == 2
     assert "menolak menulis" in result.output
     assert "Traceback" not in result.output

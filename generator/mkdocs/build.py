@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 
@@ -24,11 +25,11 @@ def build_site(
     catalogue_dir: Path,
     site_dir: Path,
     config_file: Path,
-    after_read: Callable[[], None] | None = None,
+    reading: Callable[[], AbstractContextManager[None]] = nullcontext,
 ) -> str:
     """Build the site from `catalogue_dir` into `site_dir`; return a one-line summary.
-    `after_read` is called once the catalogue is read and valid (the command line uses it
-    for process-wide settings)."""
+    The catalogue is read inside `reading()` (the command line's process-wide settings
+    for it)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -43,7 +44,7 @@ def build_site(
         plugin = config.plugins.get("katalog")
         if plugin is not None:
             plugin.config.catalogue = str(catalogue_dir.resolve())
-            plugin.after_read = after_read
+            plugin.reading = reading
         # As `mkdocs build` does: MkDocs keeps plugin instances that define on_startup for the
         # whole process, so without this a build after a `serve` in the same process would
         # still behave as serving (and show bad records on a page instead of stopping).

@@ -19,6 +19,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -97,8 +98,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.kept: KeptSections | None = None
         self.record_cache = RecordCache()  # `mkdocs serve`: unchanged files are not re-read
         self.epoch_set = False  # this build set SOURCE_DATE_EPOCH (`_date_the_build`)
-        # Called once a build has read a valid catalogue (`build.build_site`'s `after_read`).
-        self.after_read: Callable[[], None] | None = None
+        # What a build reads the catalogue inside (`build.build_site`'s `reading`).
+        self.reading: Callable[[], AbstractContextManager[None]] = nullcontext
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -122,13 +123,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
         self.docs_prefix = _relative_prefix(Path(config.docs_dir), base)
-        result = read_catalogue(
-            self.catalogue_dir, cache=self.record_cache if self.serving else None
-        )
+        with nullcontext() if self.serving else self.reading():
+            result = read_catalogue(
+                self.catalogue_dir, cache=self.record_cache if self.serving else None
+            )
         self.problems = result.problems
         self.catalogue = result.catalogue
-        if result.catalogue is not None and not self.serving and self.after_read is not None:
-            self.after_read()
         if result.problems and not self.serving:
             lines = [p.format() for p in result.problems]
             lines.append(f"{len(result.problems)} masalah di katalog; situs tidak dibangun.")

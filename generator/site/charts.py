@@ -103,7 +103,8 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: list[Bar]) -> Markup:
             svg_text(label_width, top + 17, shorten(bar.label, 25), 12, "end", fill="currentColor")
         )
         parts.append(
-            f'<rect x="{bar_left:g}" y="{top + 4:g}" width="{max(length, 1.5 if bar.value else 0):.1f}" '
+            f'<rect x="{bar_left:g}" y="{top + 4:g}" '
+            f'width="{max(length, 1.5 if bar.value else 0):.1f}" '
             f'height="{row - 8:g}" fill="{bar.colour}" rx="2"/>'
         )
         parts.append(
@@ -151,7 +152,8 @@ def heat_map(
             )
             fill = HEAT[bucket] if value else "#f4f4f4"
             parts.append(
-                f'<rect x="{x + 1:g}" y="{top + 1:g}" width="{cell_w - 2:g}" height="{cell_h - 2:g}" '
+                f'<rect x="{x + 1:g}" y="{top + 1:g}" width="{cell_w - 2:g}" '
+                f'height="{cell_h - 2:g}" '
                 f'fill="{fill}" data-column="{escape(columns[c])}" data-value="{value}"/>'
             )
             if value:

@@ -67,10 +67,10 @@ def home_view(site: Site) -> dict[str, Any]:
         },
         "newest": [page.innovation_item(i) for i in newest],
         "province": _region_summary(page, site.catalogue.home_province),
-        "kalbar": [_region_summary(page, c) for c in site.home_codes[1:]],
+        "home_regions": [_region_summary(page, c) for c in site.home_codes[1:]],
         "activity": [
             {
-                "tanggal": stage.tanggal.indonesian(),
+                "date": stage.tanggal.indonesian(),
                 "stage": labels.label(labels.REPLICATION_STAGE, stage.tahap),
                 "region": page.region(r.wilayah),
                 "innovation": page.innovation(r.inovasi),
@@ -128,7 +128,7 @@ def sector_pages(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
         ordered = sorted(innovations, key=lambda i: (-i.tahun, i.nama.lower()))
         view: dict[str, Any] = {
             "title": f"Inovasi bidang {sector.nama}",
-            "uraian": sector.uraian,
+            "description": sector.uraian,
             "entries": [page.innovation_item(i) for i in ordered],
             "hub": page.href(urls.INNOVATIONS),
         }
@@ -147,7 +147,7 @@ def year_pages(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
         page = Page(site, here)
         view: dict[str, Any] = {
             "title": f"Inovasi tahun {year}",
-            "uraian": "",
+            "description": "",
             "entries": [page.innovation_item(i) for i in _by_name(innovations)],
             "hub": page.href(urls.INNOVATIONS),
         }
@@ -166,7 +166,7 @@ def regions_hub_view(site: Site) -> dict[str, Any]:
         region = catalogue.region(code)
         others[region.province_code].append(code)
     return {
-        "kalbar": [_region_summary(page, c) for c in site.home_codes],
+        "home_regions": [_region_summary(page, c) for c in site.home_codes],
         "others": [
             {
                 "province": catalogue.region(p).full_name,
@@ -209,10 +209,10 @@ def events_hub_view(site: Site) -> dict[str, Any]:
         "entries": [
             {
                 "link": page.event(e.slug),
-                "tanggal": e.tanggal.indonesian(),
-                "jenis": labels.label(labels.EVENT_KIND, e.jenis),
-                "tempat": e.tempat,
-                "peserta": len(e.peserta),
+                "date": e.tanggal.indonesian(),
+                "kind": labels.label(labels.EVENT_KIND, e.jenis),
+                "place": e.tempat,
+                "participant_count": len(e.peserta),
                 "replications": len(site.catalogue.replications_in(e.slug)),
             }
             for e in events

@@ -79,7 +79,7 @@ def replication_network(
             catalogue.region_name(code),
             out_count[code],
             in_count[code],
-            HOME_COLOUR if code.split('.')[0] == catalogue.home_province else ELSEWHERE_COLOUR,
+            HOME_COLOUR if code.split(".")[0] == catalogue.home_province else ELSEWHERE_COLOUR,
         )
         for code in sorted(kept)
     ]

@@ -16,7 +16,7 @@ site of thousands of record pages then costs one template render per page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -106,7 +106,7 @@ class PageMaker:
         url: str,
         template: str,
         title: str,
-        view: dict[str, Any],
+        view: Mapping[str, Any],
         description: str = "",
         edit_path: str | None = None,
     ) -> PageSource:
@@ -206,24 +206,24 @@ def record_page_sources(
         if not mine():
             continue
         profile = catalogue.profiles.get(code)
-        view = views.region_view(site, code)
+        region = views.region_view(site, code)
         yield maker.make(
             urls.region(site.region_slug(code)),
             "region.html",
-            view["nama"],
-            view,
-            f"Inovasi pelayanan publik dan replikasi {view['nama']}.",
+            region["name"],
+            region,
+            f"Inovasi pelayanan publik dan replikasi {region['name']}.",
             _record_edit_path(profile.path) if profile else None,
         )
     for replication in catalogue.replications.values():
         if not mine():
             continue
-        view = views.replication_view(site, replication)
+        replicated = views.replication_view(site, replication)
         yield maker.make(
             urls.replication(replication.slug),
             "replication.html",
-            view["title"],
-            view,
+            replicated["title"],
+            replicated,
             edit_path=_record_edit_path(replication.path),
         )
     for event in catalogue.events.values():
@@ -244,7 +244,7 @@ def _alias_redirects(maker: PageMaker, catalogue: Catalogue) -> list[PageSource]
         for alias in innovation.alias:
             here = urls.innovation(alias)
             target = urls.relative(here, urls.innovation(innovation.slug))
-            view = {"target": target, "nama": innovation.nama}
+            view = {"target": target, "name": innovation.nama}
             made = maker.make(here, "redirect.html", innovation.nama, view)
             pages.append(replace(made, metadata={"redirect": target}))
     return pages

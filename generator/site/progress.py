@@ -45,8 +45,8 @@ def progress_row(page: Page, replication: Replication) -> dict[str, Any]:
         "innovation": page.innovation(replication.inovasi),
         "owner": page.region(owner),
         "region": page.region(replication.wilayah),
-        "instansi": replication.instansi,
-        "nama_lokal": replication.nama_lokal,
+        "agency": replication.instansi,
+        "local_name": replication.nama_lokal,
         "started": replication.started.indonesian(),
         **stage_steps(replication),
     }
@@ -99,7 +99,7 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> dict[str
                 {
                     "code": s.tahap,
                     "label": labels.label(labels.REPLICATION_STAGE, s.tahap),
-                    "tanggal": s.tanggal.indonesian(),
+                    "date": s.tanggal.indonesian(),
                     "iso": s.tanggal.iso(),
                 }
                 for s in r.tahapan

@@ -109,6 +109,12 @@ def replications_started_per_year(catalogue: Catalogue) -> list[Count]:
     return [Count(str(y), str(y), counted[y]) for y in range(min(counted), max(counted) + 1)]
 
 
+def _home_codes(catalogue: Catalogue) -> list[str]:
+    """The home province and its regencies and cities, by code."""
+    home = catalogue.home_province
+    return [home, *(r.code for r in catalogue.regions.regions_of(home))]
+
+
 def region_group(catalogue: Catalogue, code: str) -> tuple[str, str]:
     """The row a region's numbers go to: (key, label). The home province's regions stand
     alone; any other region is counted with its province."""
@@ -130,13 +136,12 @@ def innovations_per_region_and_year(catalogue: Catalogue) -> tuple[list[int], li
         names[key] = label
     all_years = [i.tahun for i in catalogue.innovations.values()]
     years = list(range(min(all_years), max(all_years) + 1)) if all_years else []
-    home = [catalogue.home_province, *(r.code for r in catalogue.regions.regions_of(catalogue.home_province))]
+    home = _home_codes(catalogue)
     for code in home:
         names.setdefault(code, catalogue.region_name(code))
     others = sorted(k for k in names if k not in home)
     rows = [
-        YearRow(key, names[key], tuple(counted[key][y] for y in years))
-        for key in [*home, *others]
+        YearRow(key, names[key], tuple(counted[key][y] for y in years)) for key in [*home, *others]
     ]
     return years, rows
 
@@ -148,7 +153,7 @@ def agencies_per_region_and_year(
     produced an innovation, and which. The province asks every agency for at least one a
     year, so this is the table it steers by. Returns (years, count rows, agency lists)."""
     agencies: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    home = [catalogue.home_province, *(r.code for r in catalogue.regions.regions_of(catalogue.home_province))]
+    home = _home_codes(catalogue)
     for code in home:
         for innovation in catalogue.innovations_of(code):
             agencies[code][innovation.tahun].add(innovation.instansi.strip())

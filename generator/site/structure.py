@@ -6,17 +6,47 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TypedDict
 
 from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.model import Catalogue, Innovation, Replication
 from generator.site.similar import similar_innovations
 
+
 @dataclass(frozen=True)
 class Link:
     href: str
     text: str
+
+
+class InnovationItem(TypedDict):
+    """An innovation as one card of a listing."""
+
+    link: Link
+    expansion: str | None
+    summary: str
+    region: Link
+    agency: str
+    year: str
+    sector: str
+    status: str
+    status_label: str
+
+
+class ReplicationItem(TypedDict):
+    """A replication as one line of a listing."""
+
+    link: str
+    innovation: Link
+    owner: Link
+    region: Link
+    agency: str
+    local_name: str | None
+    stage: str
+    stage_code: str
+    stage_date: str
+    started: str
 
 
 class Site:
@@ -78,21 +108,21 @@ class Page:
         sector = self.site.catalogue.sectors.get(kode)
         return Link(self.href(urls.sector(kode)), sector.nama if sector else kode)
 
-    def innovation_item(self, innovation: Innovation) -> dict[str, Any]:
+    def innovation_item(self, innovation: Innovation) -> InnovationItem:
         """An innovation as one line of a listing."""
         return {
             "link": self.innovation(innovation.slug),
-            "kepanjangan": innovation.kepanjangan,
-            "ringkasan": innovation.ringkasan,
+            "expansion": innovation.kepanjangan,
+            "summary": innovation.ringkasan,
             "region": self.region(innovation.wilayah),
-            "instansi": innovation.instansi,
+            "agency": innovation.instansi,
             "year": year_text(innovation),
             "sector": self.sector(innovation.bidang).text,
             "status": innovation.status,
             "status_label": labels.label(labels.STATUS, innovation.status),
         }
 
-    def replication_item(self, replication: Replication) -> dict[str, Any]:
+    def replication_item(self, replication: Replication) -> ReplicationItem:
         """A replication as one line of a listing: who, what, how far, since when."""
         innovation = self.site.catalogue.innovations[replication.inovasi]
         stage = replication.latest_stage
@@ -101,8 +131,8 @@ class Page:
             "innovation": self.innovation(innovation.slug),
             "owner": self.region(innovation.wilayah),
             "region": self.region(replication.wilayah),
-            "instansi": replication.instansi,
-            "nama_lokal": replication.nama_lokal,
+            "agency": replication.instansi,
+            "local_name": replication.nama_lokal,
             "stage": labels.label(labels.REPLICATION_STAGE, stage.tahap),
             "stage_code": stage.tahap,
             "stage_date": stage.tanggal.indonesian(),

@@ -1,15 +1,14 @@
 """View data for the record pages: code decides, templates render.
 
-Each `*_view` function returns a plain dict of ready-made values (links with their relative
-`href`, labels in Indonesian, markdown fields already rendered and sanitized). Templates only
-loop and print; they never look anything up in the catalogue.
+Each `*_view` function returns a plain dict (its shape in `view_types`) of ready-made values
+(links with their relative `href`, labels in Indonesian, markdown fields already rendered and
+sanitized). Templates only loop and print; they never look anything up in the catalogue.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any
 from urllib.parse import urlsplit
 
 from generator.data.jsonld import Record, jsonld_for
@@ -19,10 +18,23 @@ from generator.records.dates import PartialDate, parse_date
 from generator.records.model import Event, Indicator, Innovation, Replication, Source
 from generator.site.markdown import phone_url, render_markdown, safe_url
 from generator.site.progress import commitment_board, innovation_timeline, region_progress
-from generator.site.structure import Page, Site, year_text
+from generator.site.structure import InnovationItem, Page, Site, year_text
+from generator.site.view_types import (
+    ContactView,
+    EventView,
+    IndicatorView,
+    InnovationView,
+    MemberView,
+    OpenData,
+    ParticipantView,
+    RegionEventView,
+    RegionView,
+    ReplicationView,
+    SourceView,
+)
 
 
-def open_data(page: Page, record: Record) -> dict[str, str]:
+def open_data(page: Page, record: Record) -> OpenData:
     """A record page's machine-readable twins: its schema.org JSON-LD, ready to embed in a
     script element, and the link to its JSON file (see `exports`)."""
     return {
@@ -43,55 +55,55 @@ def date_text(date: PartialDate | None) -> str | None:
     return date.indonesian() if date else None
 
 
-def sources_view(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
+def sources_view(sources: tuple[Source, ...]) -> list[SourceView]:
     return [
-        {"judul": s.judul, "url": safe_url(s.url), "tanggal": date_text(s.tanggal)} for s in sources
+        {"title": s.judul, "url": safe_url(s.url), "date": date_text(s.tanggal)} for s in sources
     ]
 
 
-def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
+def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
     """Every field of an innovation record, and its replication history."""
     page = Page(site, urls.innovation(innovation.slug))
     owner_profile = site.catalogue.profiles.get(innovation.wilayah)
     replications = sorted(site.catalogue.replications_of(innovation.slug), key=lambda r: r.started)
     return {
-        "nama": innovation.nama,
-        "kepanjangan": innovation.kepanjangan,
-        "ringkasan": innovation.ringkasan,
+        "name": innovation.nama,
+        "expansion": innovation.kepanjangan,
+        "summary": innovation.ringkasan,
         "region": page.region(innovation.wilayah),
-        "instansi": innovation.instansi,
+        "agency": innovation.instansi,
         "year": year_text(innovation),
         "sector": page.sector(innovation.bidang),
-        "jenis": labels.label(labels.INNOVATION_KIND, innovation.jenis),
-        "tahap": labels.label(labels.MATURITY, innovation.tahap),
+        "kind": labels.label(labels.INNOVATION_KIND, innovation.jenis),
+        "maturity": labels.label(labels.MATURITY, innovation.tahap),
         "status": innovation.status,
         "status_label": labels.label(labels.STATUS, innovation.status),
-        "diperbarui": date_text(innovation.diperbarui),
-        "masalah": render_markdown(innovation.masalah),
-        "solusi": render_markdown(innovation.solusi),
-        "hasil": render_markdown(innovation.hasil),
-        "indikator": [_indicator(i) for i in innovation.indikator],
+        "updated": date_text(innovation.diperbarui),
+        "problem": render_markdown(innovation.masalah),
+        "solution": render_markdown(innovation.solusi),
+        "outcome": render_markdown(innovation.hasil),
+        "indicators": [_indicator(i) for i in innovation.indikator],
         "awards": [
             {
-                "nama": a.nama,
-                "tahun": date_text(a.tahun),
-                "pemberi": a.pemberi,
+                "name": a.nama,
+                "year": date_text(a.tahun),
+                "giver": a.pemberi,
                 "event": page.event(a.kegiatan) if a.kegiatan else None,
             }
             for a in site.catalogue.awards_of(innovation)
         ],
-        "dasar_hukum": list(innovation.dasar_hukum),
-        "tautan": [{"judul": judul, "url": safe_url(url)} for judul, url in innovation.tautan],
+        "legal_basis": list(innovation.dasar_hukum),
+        "links": [{"title": judul, "url": safe_url(url)} for judul, url in innovation.tautan],
         "sdgs": [f"{n}. {labels.SDG.get(n, '')}".rstrip(". ") for n in innovation.sdgs],
-        "tag": list(innovation.tag),
-        "sumber": sources_view(innovation.sumber),
-        "catatan": render_markdown(innovation.catatan),
+        "tags": list(innovation.tag),
+        "sources": sources_view(innovation.sumber),
+        "notes": render_markdown(innovation.catatan),
         "timeline": innovation_timeline(page, replications),
         "replications": [
-            {**page.replication_item(r), "modifikasi": render_markdown(r.modifikasi)}
+            {**page.replication_item(r), "adaptation": render_markdown(r.modifikasi)}
             for r in replications
         ],
-        "syarat_replikasi": render_markdown(innovation.syarat_replikasi),
+        "requirements": render_markdown(innovation.syarat_replikasi),
         "contact": _contact(innovation.kontak),
         "owner_site": safe_url(owner_profile.situs) if owner_profile else None,
         "contribute": page.href(urls.CONTRIBUTE),
@@ -103,77 +115,77 @@ def innovation_view(site: Site, innovation: Innovation) -> dict[str, Any]:
     }
 
 
-def _contact(kontak: Mapping[str, str]) -> dict[str, Any] | None:
+def _contact(kontak: Mapping[str, str]) -> ContactView | None:
     """Whom to ask, with the e-mail address and telephone number as links."""
     if not kontak:
         return None
     email = kontak.get("email")
     phone = kontak.get("telepon")
     return {
-        "nama": kontak.get("nama"),
-        "jabatan": kontak.get("jabatan"),
+        "name": kontak.get("nama"),
+        "position": kontak.get("jabatan"),
         "email": email,
         "email_url": safe_url(f"mailto:{email}") if email else None,
-        "telepon": phone,
-        "telepon_url": phone_url(phone) if phone else None,
+        "phone": phone,
+        "phone_url": phone_url(phone) if phone else None,
     }
 
 
-def _indicator(indicator: Indicator) -> dict[str, Any]:
+def _indicator(indicator: Indicator) -> IndicatorView:
     return {
-        "nama": indicator.nama,
-        "nilai": " ".join(x for x in (indicator.nilai, indicator.satuan) if x),
-        "sebelum": (
+        "name": indicator.nama,
+        "value": " ".join(x for x in (indicator.nilai, indicator.satuan) if x),
+        "before": (
             " ".join(x for x in (indicator.sebelum, indicator.satuan) if x)
             if indicator.sebelum
             else None
         ),
-        "periode": period_text(indicator.periode),
-        "sumber": indicator.sumber,
-        "sumber_url": safe_url(indicator.sumber),
+        "period": period_text(indicator.periode),
+        "source": indicator.sumber,
+        "source_url": safe_url(indicator.sumber),
     }
 
 
-def replication_view(site: Site, replication: Replication) -> dict[str, Any]:
+def replication_view(site: Site, replication: Replication) -> ReplicationView:
     """One region's replication of one innovation, stage by stage."""
     page = Page(site, urls.replication(replication.slug))
     innovation = site.catalogue.innovations[replication.inovasi]
     return {
         "title": site.catalogue.replication_title(replication),
         "innovation": page.innovation(innovation.slug),
-        "ringkasan": innovation.ringkasan,
+        "summary": innovation.ringkasan,
         "owner": page.region(innovation.wilayah),
-        "owner_instansi": innovation.instansi,
+        "owner_agency": innovation.instansi,
         "region": page.region(replication.wilayah),
-        "instansi": replication.instansi,
-        "nama_lokal": replication.nama_lokal,
+        "agency": replication.instansi,
+        "local_name": replication.nama_lokal,
         "event": page.event(replication.kegiatan) if replication.kegiatan else None,
         "stages": [
             {
                 "label": labels.label(labels.REPLICATION_STAGE, s.tahap),
                 "code": s.tahap,
-                "tanggal": s.tanggal.indonesian(),
-                "catatan": s.catatan,
+                "date": s.tanggal.indonesian(),
+                "notes": s.catatan,
             }
             for s in replication.tahapan
         ],
         "latest": labels.label(labels.REPLICATION_STAGE, replication.latest_stage.tahap),
-        "modifikasi": render_markdown(replication.modifikasi),
-        "hasil": render_markdown(replication.hasil),
-        "sumber": sources_view(replication.sumber),
-        "catatan": render_markdown(replication.catatan),
+        "adaptation": render_markdown(replication.modifikasi),
+        "outcome": render_markdown(replication.hasil),
+        "sources": sources_view(replication.sumber),
+        "notes": render_markdown(replication.catatan),
         "open_data": open_data(page, replication),
     }
 
 
-def event_view(site: Site, event: Event) -> dict[str, Any]:
+def event_view(site: Site, event: Event) -> EventView:
     """An event: who signed or took part, what replications came of it, who won what."""
     page = Page(site, urls.event(event.slug))
     linked = site.catalogue.replications_in(event.slug)
     by_region: dict[str, list[Replication]] = defaultdict(list)
     for replication in linked:
         by_region[replication.wilayah].append(replication)
-    participants = [
+    participants: list[ParticipantView] = [
         {
             "region": page.region(code),
             "replications": [page.replication_item(r) for r in by_region.get(code, [])],
@@ -182,13 +194,13 @@ def event_view(site: Site, event: Event) -> dict[str, Any]:
     ]
     others = [page.replication_item(r) for r in linked if r.wilayah not in set(event.peserta)]
     return {
-        "nama": event.nama,
-        "jenis": labels.label(labels.EVENT_KIND, event.jenis),
-        "tanggal": event.tanggal.indonesian(),
-        "tempat": event.tempat,
-        "penyelenggara": page.region(event.penyelenggara) if event.penyelenggara else None,
-        "dasar": list(event.dasar),
-        "uraian": render_markdown(event.uraian),
+        "name": event.nama,
+        "kind": labels.label(labels.EVENT_KIND, event.jenis),
+        "date": event.tanggal.indonesian(),
+        "place": event.tempat,
+        "organiser": page.region(event.penyelenggara) if event.penyelenggara else None,
+        "basis": list(event.dasar),
+        "description": render_markdown(event.uraian),
         "participants": participants,
         "without_replication": sum(1 for p in participants if not p["replications"]),
         "other_replications": others,
@@ -197,40 +209,40 @@ def event_view(site: Site, event: Event) -> dict[str, Any]:
             {
                 "innovation": page.innovation(r.inovasi),
                 "owner": page.region(site.catalogue.innovations[r.inovasi].wilayah),
-                "penghargaan": r.penghargaan,
+                "award": r.penghargaan,
             }
             for r in event.hasil
         ],
-        "sumber": sources_view(event.sumber),
-        "catatan": render_markdown(event.catatan),
+        "sources": sources_view(event.sumber),
+        "notes": render_markdown(event.catatan),
         "open_data": open_data(page, event),
     }
 
 
-def region_view(site: Site, code: str) -> dict[str, Any]:
+def region_view(site: Site, code: str) -> RegionView:
     """A region's profile and everything it owns, replicates, joins and won."""
     catalogue = site.catalogue
     region = catalogue.region(code)
     page = Page(site, urls.region(site.region_slug(code)))
     profile = catalogue.profiles.get(code)
     owned = sorted(catalogue.innovations_of(code), key=lambda i: (-i.tahun, i.instansi, i.nama))
-    by_year: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    by_year: dict[int, list[InnovationItem]] = defaultdict(list)
     for innovation in owned:
         by_year[innovation.tahun].append(page.innovation_item(innovation))
     province = None
     if not region.is_province and site.has_region_page(region.province_code):
         province = page.region(region.province_code)
     return {
-        "nama": catalogue.region_name(code),
-        "kode": code,
+        "name": catalogue.region_name(code),
+        "code": code,
         "is_province": region.is_province,
         "province": province,
-        "ibu_kota": profile.ibu_kota if profile else None,
-        "situs": safe_url(profile.situs) if profile else None,
-        "situs_text": urlsplit(profile.situs).netloc if profile and profile.situs else None,
-        "uraian": render_markdown(profile.uraian if profile else None),
-        "sumber": sources_view(profile.sumber) if profile else [],
-        "catatan": render_markdown(profile.catatan if profile else None),
+        "capital": profile.ibu_kota if profile else None,
+        "website": safe_url(profile.situs) if profile else None,
+        "website_text": urlsplit(profile.situs).netloc if profile and profile.situs else None,
+        "description": render_markdown(profile.uraian if profile else None),
+        "sources": sources_view(profile.sumber) if profile else [],
+        "notes": render_markdown(profile.catatan if profile else None),
         "owned_count": len(owned),
         "owned_by_year": [{"year": y, "entries": items} for y, items in by_year.items()],
         "replicated": [
@@ -247,10 +259,10 @@ def region_view(site: Site, code: str) -> dict[str, Any]:
         "awards": [
             {
                 "innovation": page.innovation(innovation.slug),
-                "nama": award.nama,
-                "tahun": date_text(award.tahun),
+                "name": award.nama,
+                "year": date_text(award.tahun),
                 # A competition result names its event as the giver.
-                "pemberi": award.pemberi
+                "giver": award.pemberi
                 or (catalogue.events[award.kegiatan].nama if award.kegiatan else None),
             }
             for innovation in owned
@@ -261,21 +273,21 @@ def region_view(site: Site, code: str) -> dict[str, Any]:
     }
 
 
-def _region_events(page: Page, code: str) -> list[dict[str, Any]]:
+def _region_events(page: Page, code: str) -> list[RegionEventView]:
     """The events a region organised or joined, newest first."""
     events = sorted(page.site.catalogue.events_of(code), key=lambda e: e.tanggal, reverse=True)
     return [
         {
             "link": page.event(e.slug),
-            "tanggal": e.tanggal.indonesian(),
-            "jenis": labels.label(labels.EVENT_KIND, e.jenis),
+            "date": e.tanggal.indonesian(),
+            "kind": labels.label(labels.EVENT_KIND, e.jenis),
             "role": "Penyelenggara" if e.penyelenggara == code else "Peserta",
         }
         for e in events
     ]
 
 
-def _members(page: Page, province: str) -> list[dict[str, Any]]:
+def _members(page: Page, province: str) -> list[MemberView]:
     """A province's regencies and cities that have pages, with what each owns and replicates."""
     catalogue = page.site.catalogue
     return [

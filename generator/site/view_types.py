@@ -1,0 +1,195 @@
+"""The shapes of the record pages' view data (`views`): what each template may print.
+
+Views are `TypedDict`s, plain dicts at run time (the templates look keys up first, see
+`pages`), checked by mypy where they are made. Keys are English, like every Python name; the
+values are the records' Indonesian text.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+from markupsafe import Markup
+
+from generator.site.structure import InnovationItem, Link, ReplicationItem
+
+
+class OpenData(TypedDict):
+    jsonld: str  # schema.org JSON-LD, safe inside a script element
+    json_twin: str  # the page's JSON file, relative to the page
+
+
+class SourceView(TypedDict):
+    title: str
+    url: str | None
+    date: str | None
+
+
+class ContactView(TypedDict):
+    name: str | None
+    position: str | None
+    email: str | None
+    email_url: str | None
+    phone: str | None
+    phone_url: str | None
+
+
+class IndicatorView(TypedDict):
+    name: str
+    value: str
+    before: str | None
+    period: str | None
+    source: str | None
+    source_url: str | None
+
+
+class AwardView(TypedDict):
+    name: str
+    year: str | None
+    giver: str | None
+    event: Link | None
+
+
+class LinkView(TypedDict):
+    title: str
+    url: str | None
+
+
+class ReplicationWithAdaptation(ReplicationItem):
+    adaptation: Markup
+
+
+class InnovationView(TypedDict):
+    name: str
+    expansion: str | None
+    summary: str
+    region: Link
+    agency: str
+    year: str
+    sector: Link
+    kind: str
+    maturity: str
+    status: str
+    status_label: str
+    updated: str | None
+    problem: Markup
+    solution: Markup
+    outcome: Markup
+    indicators: list[IndicatorView]
+    awards: list[AwardView]
+    legal_basis: list[str]
+    links: list[LinkView]
+    sdgs: list[str]
+    tags: list[str]
+    sources: list[SourceView]
+    notes: Markup
+    timeline: dict[str, Any]
+    replications: list[ReplicationWithAdaptation]
+    requirements: Markup
+    contact: ContactView | None
+    owner_site: str | None
+    contribute: str
+    open_data: OpenData
+    similar: list[InnovationItem]
+
+
+class StageView(TypedDict):
+    label: str
+    code: str
+    date: str
+    notes: str | None
+
+
+class ReplicationView(TypedDict):
+    title: str
+    innovation: Link
+    summary: str
+    owner: Link
+    owner_agency: str
+    region: Link
+    agency: str
+    local_name: str | None
+    event: Link | None
+    stages: list[StageView]
+    latest: str
+    adaptation: Markup
+    outcome: Markup
+    sources: list[SourceView]
+    notes: Markup
+    open_data: OpenData
+
+
+class ParticipantView(TypedDict):
+    region: Link
+    replications: list[ReplicationItem]
+
+
+class ResultView(TypedDict):
+    innovation: Link
+    owner: Link
+    award: str
+
+
+class EventView(TypedDict):
+    name: str
+    kind: str
+    date: str
+    place: str | None
+    organiser: Link | None
+    basis: list[str]
+    description: Markup
+    participants: list[ParticipantView]
+    without_replication: int
+    other_replications: list[ReplicationItem]
+    board: dict[str, Any]
+    results: list[ResultView]
+    sources: list[SourceView]
+    notes: Markup
+    open_data: OpenData
+
+
+class YearGroup(TypedDict):
+    year: int
+    entries: list[InnovationItem]
+
+
+class RegionEventView(TypedDict):
+    link: Link
+    date: str
+    kind: str
+    role: str
+
+
+class RegionAwardView(TypedDict):
+    innovation: Link
+    name: str
+    year: str | None
+    giver: str | None
+
+
+class MemberView(TypedDict):
+    link: Link
+    owned: int
+    replicated: int
+
+
+class RegionView(TypedDict):
+    name: str
+    code: str
+    is_province: bool
+    province: Link | None
+    capital: str | None
+    website: str | None
+    website_text: str | None
+    description: Markup
+    sources: list[SourceView]
+    notes: Markup
+    owned_count: int
+    owned_by_year: list[YearGroup]
+    replicated: list[ReplicationItem]
+    replicated_by_others: list[ReplicationItem]
+    progress: dict[str, Any]
+    events: list[RegionEventView]
+    awards: list[RegionAwardView]
+    members: list[MemberView]
+    open_data: OpenData
