@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol, TypedDict
 
 from markupsafe import Markup, escape
 
@@ -178,9 +178,26 @@ class Counted(Protocol):
     def value(self) -> int: ...
 
 
+class ChartRow(TypedDict):
+    """One row of the table beside a bar chart."""
+
+    key: str
+    label: str
+    value: int
+
+
+class CountsChart(TypedDict):
+    """A bar chart (None when there is nothing to count) and the table with its numbers."""
+
+    id: str
+    title: str
+    svg: Markup | None
+    rows: list[ChartRow]
+
+
 def counts_chart(
     chart_id: str, title: str, desc_lead: str, counts: Sequence[Counted], colours: bool = False
-) -> dict[str, Any]:
+) -> CountsChart:
     """A bar chart and its table rows from counts; the description lists every number.
     `colours` paints each bar in its replication stage's colour."""
     listed = "; ".join(f"{c.label}: {c.value}" for c in counts)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from typing import Any
+from typing import TypedDict
 
 from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.model import Innovation
-from generator.site.network import replications_overview
-from generator.site.structure import Page, Site
+from generator.site.network import ReplicationsOverview, replications_overview
+from generator.site.structure import InnovationItem, Link, Page, ReplicationItem, Site
+from generator.site.view_types import RegionSummary
 
 NEWEST_ON_HOME = 6
 # The replications hub lists the most recently active ones only; every replication is
@@ -22,7 +23,44 @@ LATEST_ON_REPLICATIONS_HUB = 50
 ACTIVITY_ON_HOME = 8
 
 
-def counts(site: Site) -> dict[str, int]:
+class Counts(TypedDict):
+    """How many pages of each record kind the site has."""
+
+    innovations: int
+    regions: int
+    replications: int
+    events: int
+
+
+class HomeLinks(TypedDict):
+    innovations: str
+    regions: str
+    replications: str
+    events: str
+    about: str
+    contribute: str
+
+
+class Activity(TypedDict):
+    """A stage a replication reached, as a line of the home page's latest activity."""
+
+    date: str
+    stage: str
+    region: Link
+    innovation: Link
+    link: str
+
+
+class HomeView(TypedDict):
+    counts: Counts
+    links: HomeLinks
+    newest: list[InnovationItem]
+    province: RegionSummary
+    home_regions: list[RegionSummary]
+    activity: list[Activity]
+
+
+def counts(site: Site) -> Counts:
     """The live counts shown on the home page: one number per kind of record page."""
     catalogue = site.catalogue
     return {
@@ -33,7 +71,7 @@ def counts(site: Site) -> dict[str, int]:
     }
 
 
-def _region_summary(page: Page, code: str) -> dict[str, Any]:
+def _region_summary(page: Page, code: str) -> RegionSummary:
     catalogue = page.site.catalogue
     return {
         "link": page.region(code),
@@ -42,7 +80,7 @@ def _region_summary(page: Page, code: str) -> dict[str, Any]:
     }
 
 
-def home_view(site: Site) -> dict[str, Any]:
+def home_view(site: Site) -> HomeView:
     """Beranda: what the catalogue is, counts, newest innovations, Kalbar, latest activity."""
     page = Page(site, urls.HOME)
     catalogue = site.catalogue
@@ -85,7 +123,30 @@ def _by_name(innovations: list[Innovation]) -> list[Innovation]:
     return sorted(innovations, key=lambda i: (i.nama.lower(), i.slug))
 
 
-def innovations_hub_view(site: Site) -> dict[str, Any]:
+class SectorGroup(TypedDict):
+    """A sector's innovations under its heading; `anchor` is the heading's id."""
+
+    sector: Link
+    anchor: str
+    entries: list[InnovationItem]
+
+
+class YearLink(TypedDict):
+    """A year's listing page and how many innovations began that year."""
+
+    link: str
+    year: int
+    count: int
+
+
+class InnovationsHubView(TypedDict):
+    total: int
+    groups: list[SectorGroup]
+    filter_script: str
+    years: list[YearLink]
+
+
+def innovations_hub_view(site: Site) -> InnovationsHubView:
     """Every innovation, grouped by sector, with links to the sector and year listings."""
     page = Page(site, urls.INNOVATIONS)
     catalogue = site.catalogue
@@ -94,14 +155,14 @@ def innovations_hub_view(site: Site) -> dict[str, Any]:
     for innovation in catalogue.innovations.values():
         by_sector[innovation.bidang].append(innovation)
         by_year[innovation.tahun] += 1
-    groups = [
+    groups: list[SectorGroup] = [
         {
-            "sector": page.sector(kode),
-            "anchor": kode,
-            "entries": [page.innovation_item(i) for i in _by_name(by_sector[kode])],
+            "sector": page.sector(code),
+            "anchor": code,
+            "entries": [page.innovation_item(i) for i in _by_name(by_sector[code])],
         }
-        for kode in catalogue.sectors
-        if by_sector.get(kode)
+        for code in catalogue.sectors
+        if by_sector.get(code)
     ]
     return {
         "total": len(catalogue.innovations),
@@ -114,29 +175,38 @@ def innovations_hub_view(site: Site) -> dict[str, Any]:
     }
 
 
-def sector_pages(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
+class ListingView(TypedDict):
+    """A sector's or a year's innovations (`listing.html`); `hub` links to all innovations."""
+
+    title: str
+    description: str
+    entries: list[InnovationItem]
+    hub: str
+
+
+def sector_pages(site: Site) -> list[tuple[str, str, ListingView]]:
     """(page URL, title, view) for every sector that has innovations."""
     catalogue = site.catalogue
     by_sector: dict[str, list[Innovation]] = defaultdict(list)
     for innovation in catalogue.innovations.values():
         by_sector[innovation.bidang].append(innovation)
     pages = []
-    for kode, innovations in by_sector.items():
-        here = urls.sector(kode)
+    for code, innovations in by_sector.items():
+        here = urls.sector(code)
         page = Page(site, here)
-        sector = catalogue.sectors[kode]
+        sector = catalogue.sectors[code]
         ordered = sorted(innovations, key=lambda i: (-i.tahun, i.nama.lower()))
-        view: dict[str, Any] = {
+        view: ListingView = {
             "title": f"Inovasi bidang {sector.nama}",
             "description": sector.uraian,
             "entries": [page.innovation_item(i) for i in ordered],
             "hub": page.href(urls.INNOVATIONS),
         }
-        pages.append((here, str(view["title"]), view))
+        pages.append((here, view["title"], view))
     return pages
 
 
-def year_pages(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
+def year_pages(site: Site) -> list[tuple[str, str, ListingView]]:
     """(page URL, title, view) for every year in which an innovation began."""
     by_year: dict[int, list[Innovation]] = defaultdict(list)
     for innovation in site.catalogue.innovations.values():
@@ -145,17 +215,29 @@ def year_pages(site: Site) -> list[tuple[str, str, dict[str, Any]]]:
     for year, innovations in sorted(by_year.items()):
         here = urls.year(year)
         page = Page(site, here)
-        view: dict[str, Any] = {
+        view: ListingView = {
             "title": f"Inovasi tahun {year}",
             "description": "",
             "entries": [page.innovation_item(i) for i in _by_name(innovations)],
             "hub": page.href(urls.INNOVATIONS),
         }
-        pages.append((here, str(view["title"]), view))
+        pages.append((here, view["title"], view))
     return pages
 
 
-def regions_hub_view(site: Site) -> dict[str, Any]:
+class ProvinceGroup(TypedDict):
+    """The regions with pages in one province outside the home province."""
+
+    province: str
+    regions: list[RegionSummary]
+
+
+class RegionsHubView(TypedDict):
+    home_regions: list[RegionSummary]
+    others: list[ProvinceGroup]
+
+
+def regions_hub_view(site: Site) -> RegionsHubView:
     """Kalimantan Barat first, then every other region with a page, grouped by province."""
     page = Page(site, urls.REGIONS)
     catalogue = site.catalogue
@@ -177,7 +259,24 @@ def regions_hub_view(site: Site) -> dict[str, Any]:
     }
 
 
-def replications_hub_view(site: Site) -> dict[str, Any]:
+class StageCount(TypedDict):
+    """How many replications stopped last at one stage."""
+
+    label: str
+    count: int
+
+
+class ReplicationsHubView(ReplicationsOverview):
+    """`/replikasi/`: the overview, the count per latest stage, and the latest replications
+    (`more` not listed)."""
+
+    total: int
+    stages: list[StageCount]
+    entries: list[ReplicationItem]
+    more: int
+
+
+def replications_hub_view(site: Site) -> ReplicationsHubView:
     """Every replication, the most recently active first, with a count per stage reached."""
     page = Page(site, urls.REPLICATIONS)
     replications = sorted(
@@ -201,7 +300,22 @@ def replications_hub_view(site: Site) -> dict[str, Any]:
     }
 
 
-def events_hub_view(site: Site) -> dict[str, Any]:
+class EventEntry(TypedDict):
+    """An event as one card of the events hub; `replications` counts those recorded in it."""
+
+    link: Link
+    date: str
+    kind: str
+    place: str | None
+    participant_count: int
+    replications: int
+
+
+class EventsHubView(TypedDict):
+    entries: list[EventEntry]
+
+
+def events_hub_view(site: Site) -> EventsHubView:
     """Every event, newest first."""
     page = Page(site, urls.EVENTS)
     events = sorted(site.catalogue.events.values(), key=lambda e: (e.tanggal, e.slug), reverse=True)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
+
+from markupsafe import Markup
 
 from generator.records.model import Catalogue
 from generator.site import charts, network_chart, statistics
@@ -127,10 +129,50 @@ def _network_desc(network: Network, names: dict[str, str]) -> str:
     return text + " Tabel di samping memuat angka yang sama."
 
 
-def _network_view(page: Page, network: Network) -> dict[str, Any]:
+class NodeLink(TypedDict):
+    """A node's region as a link; the merged "Wilayah lain" node has no page (`href` None)."""
+
+    href: str | None
+    text: str
+
+
+class PairRow(TypedDict):
+    """One arrow of the network as a table row: owner region, replicating region, how many."""
+
+    source: NodeLink
+    target: NodeLink
+    count: int
+
+
+# The functional form because `in` is a keyword: a node with its outgoing and incoming counts.
+NodeView = TypedDict("NodeView", {"href": str | None, "text": str, "out": int, "in": int})
+
+
+class NetworkView(TypedDict):
+    """The network drawn (None without replications), its table, and what was left out."""
+
+    svg: Markup | None
+    rows: list[PairRow]
+    total: int
+    regions: int
+    merged_regions: int
+    within_merged: int
+    hidden_pairs: int
+    hidden_count: int
+    nodes: list[NodeView]
+
+
+class ReplicationsOverview(TypedDict):
+    network: NetworkView
+    per_year: charts.CountsChart
+    reached: charts.CountsChart
+    csv: str
+
+
+def _network_view(page: Page, network: Network) -> NetworkView:
     names = {n.key: n.label for n in network.nodes}
 
-    def who(key: str) -> dict[str, Any]:
+    def who(key: str) -> NodeLink:
         if key == OTHERS:
             return {"href": None, "text": names[key]}
         link = page.region(key)
@@ -161,7 +203,7 @@ def _network_view(page: Page, network: Network) -> dict[str, Any]:
     }
 
 
-def replications_overview(page: Page) -> dict[str, Any]:
+def replications_overview(page: Page) -> ReplicationsOverview:
     """`/replikasi/` at a glance: the network, replications begun per year, stages reached."""
     catalogue = page.site.catalogue
     return {

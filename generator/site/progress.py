@@ -9,17 +9,50 @@ JavaScript; the timeline is an SVG (`timeline_chart.timeline`) with a table carr
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import TypedDict
+
+from markupsafe import Markup
 
 from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.model import Event, Replication
 from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 from generator.site import charts, statistics, timeline_chart
-from generator.site.structure import Page
+from generator.site.structure import Link, Page
 
 
-def stage_steps(replication: Replication) -> dict[str, Any]:
+class StageStep(TypedDict):
+    code: str
+    label: str
+    reached: bool
+
+
+class StageSteps(TypedDict):
+    """How far a replication got: each stage reached or not, `reached` of `of`, the last
+    stage as text."""
+
+    steps: list[StageStep]
+    reached: int
+    of: int
+    cancelled: bool
+    stage: str
+    stage_code: str
+    stage_date: str
+
+
+class ProgressRow(StageSteps):
+    """A replication on a progress table: what, whose, where, and how far it got."""
+
+    link: str
+    innovation: Link
+    owner: Link
+    region: Link
+    agency: str
+    local_name: str | None
+    started: str
+
+
+def stage_steps(replication: Replication) -> StageSteps:
     """The six stages as steps reached or not, with the last stage as text."""
     furthest = statistics.furthest_stage(replication)
     latest = replication.latest_stage
@@ -37,7 +70,7 @@ def stage_steps(replication: Replication) -> dict[str, Any]:
     }
 
 
-def progress_row(page: Page, replication: Replication) -> dict[str, Any]:
+def progress_row(page: Page, replication: Replication) -> ProgressRow:
     """One replication on a progress table: what, whose, where, and how far it got."""
     owner = page.site.catalogue.innovations[replication.inovasi].wilayah
     return {
@@ -65,7 +98,39 @@ def _mark(replication: Replication, index: int) -> timeline_chart.Mark:
     )
 
 
-def innovation_timeline(page: Page, replications: list[Replication]) -> dict[str, Any]:
+class DatedStage(TypedDict):
+    """One recorded stage with its date as read (`date`) and as ISO (`iso`)."""
+
+    code: str
+    label: str
+    date: str
+    iso: str
+
+
+class TimelineRow(ProgressRow):
+    """A replicating region's lane as a table row, with every stage it recorded."""
+
+    stages: list[DatedStage]
+
+
+class LegendEntry(TypedDict):
+    """A mark of the timeline and the stage it stands for."""
+
+    symbol: str
+    label: str
+    code: str
+
+
+class Timeline(TypedDict):
+    """An innovation's replication history: the SVG (None without replications), its table
+    and its legend."""
+
+    svg: Markup | None
+    rows: list[TimelineRow]
+    legend: list[LegendEntry]
+
+
+def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline:
     """The replication history of one innovation: a timeline SVG, one lane per replicating
     region in the order they began, and the table with every stage and date."""
     catalogue = page.site.catalogue
@@ -92,7 +157,7 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> dict[str
         f"ditempatkan menurut tanggal. {summary}."
     )
     innovation = catalogue.innovations[replications[0].inovasi]
-    rows = [
+    rows: list[TimelineRow] = [
         {
             **progress_row(page, r),
             "stages": [
@@ -108,7 +173,7 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> dict[str
         for r in replications
     ]
     used = {s.tahap for r in replications for s in r.tahapan}
-    legend = [
+    legend: list[LegendEntry] = [
         {
             "symbol": "×" if code == CANCELLED else str(REPLICATION_STAGES.index(code) + 1),
             "label": label,
@@ -129,7 +194,33 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> dict[str
 REGION_ROWS = 100
 
 
-def region_progress(page: Page, code: str) -> dict[str, Any]:
+class RegionCount(TypedDict):
+    """One region that replicated another's innovations: how many, and how many reached
+    implementation."""
+
+    region: Link
+    count: int
+    implemented: int
+
+
+class RegionProgress(TypedDict):
+    """A region's replications (`done`) and those of its innovations by others (`received`):
+    at most `REGION_ROWS` rows each, `*_more` of the `*_total` not listed."""
+
+    done: list[ProgressRow]
+    done_total: int
+    done_more: int
+    received: list[ProgressRow]
+    received_total: int
+    received_more: int
+    received_by_region: list[RegionCount]
+    done_owners: int
+    received_regions: int
+    done_implemented: int
+    csv: str
+
+
+def region_progress(page: Page, code: str) -> RegionProgress:
     """A region's replications (what it took from whom, how far each got) and the
     replications of its own innovations by other regions, with a summary per replicating
     region. Detail rows stop at the `REGION_ROWS` most recent; the summaries are bounded by
@@ -145,7 +236,7 @@ def region_progress(page: Page, code: str) -> dict[str, Any]:
     per_region: dict[str, list[Replication]] = defaultdict(list)
     for replication in received:
         per_region[replication.wilayah].append(replication)
-    by_region = [
+    by_region: list[RegionCount] = [
         {
             "region": page.region(region),
             "count": len(items),
@@ -168,14 +259,33 @@ def region_progress(page: Page, code: str) -> dict[str, Any]:
     }
 
 
-def commitment_board(page: Page, event: Event) -> dict[str, Any]:
+class BoardRow(TypedDict):
+    """A signatory (or participant) and its replications from the event."""
+
+    region: Link
+    replications: list[ProgressRow]
+
+
+class CommitmentBoard(TypedDict):
+    """An event's board: a row per signatory, the counts, and the stages reached as a chart
+    (None without replications from signatories)."""
+
+    rows: list[BoardRow]
+    with_replication: int
+    without_replication: int
+    replications: int
+    reached: charts.CountsChart | None
+    is_commitment: bool
+
+
+def commitment_board(page: Page, event: Event) -> CommitmentBoard:
     """The progress board of a commitment: one row per signatory with its replications from
     this event and the stage each reached; signatories with none are marked as such."""
     linked = page.site.catalogue.replications_in(event.slug)
     by_region: dict[str, list[Replication]] = defaultdict(list)
     for replication in sorted(linked, key=lambda r: (r.started, r.slug)):
         by_region[replication.wilayah].append(replication)
-    rows = [
+    rows: list[BoardRow] = [
         {
             "region": page.region(code),
             "replications": [progress_row(page, r) for r in by_region.get(code, [])],

@@ -3,7 +3,7 @@ listing for visitors without JavaScript."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from generator.records import urls
 
@@ -24,7 +24,17 @@ FACETS: tuple[tuple[str, str], ...] = (
 """The facets of the search page, in the order shown: (filter key, Indonesian label)."""
 
 
-def search_page_view() -> dict[str, Any]:
+class SearchPageView(TypedDict):
+    """The facets, and the addresses the page needs, relative to the page."""
+
+    facets: tuple[tuple[str, str], ...]
+    bundle: str
+    base: str
+    script: str
+    listing: str
+
+
+def search_page_view() -> SearchPageView:
     """The search page `/cari/`: its facets, and links to the index, the script and the
     listing that serves visitors without JavaScript (all relative to the page)."""
     return {

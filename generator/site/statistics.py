@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict
+
+from markupsafe import Markup
 
 from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.model import Catalogue, Replication
 from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 from generator.site import charts
-from generator.site.structure import Page, Site
+from generator.site.structure import Link, Page, Site
 
 ALL_REGIONS = " (semua wilayah)"
 
@@ -56,9 +58,9 @@ def innovations_per_sector(catalogue: Catalogue) -> list[Count]:
     """Innovations per sector, in the vocabulary's order; sectors with none are left out."""
     counted = Counter(i.bidang for i in catalogue.innovations.values())
     return [
-        Count(kode, sector.nama, counted[kode])
-        for kode, sector in catalogue.sectors.items()
-        if counted[kode]
+        Count(code, sector.nama, counted[code])
+        for code, sector in catalogue.sectors.items()
+        if counted[code]
     ]
 
 
@@ -182,9 +184,29 @@ def _short_label(label: str) -> str:
     return f"{short} (semua)" if whole else short
 
 
+class HeatMapRow(TypedDict):
+    """One row of the table beside a heat map; `href` is None for a row without a page."""
+
+    key: str
+    label: str
+    href: str | None
+    counts: list[int]
+    total: int
+
+
+class HeatMap(TypedDict):
+    """A heat map (None without years) and the table with every cell's number."""
+
+    id: str
+    title: str
+    years: list[int]
+    svg: Markup | None
+    rows: list[HeatMapRow]
+
+
 def _heat(
     page: Page, chart_id: str, title: str, desc: str, years: list[int], rows: list[YearRow]
-) -> dict[str, Any]:
+) -> HeatMap:
     columns = [str(y) for y in years]
     return {
         "id": chart_id,
@@ -220,7 +242,39 @@ def _grid_desc(lead: str, years: list[int], rows: list[YearRow]) -> str:
     return text + " Angka setiap sel ada di tabel di samping."
 
 
-def statistics_view(site: Site) -> dict[str, Any]:
+class CountCharts(TypedDict):
+    per_sector: charts.CountsChart
+    per_maturity: charts.CountsChart
+    per_stage: charts.CountsChart
+
+
+class AgencyList(TypedDict):
+    """The agencies of one region that produced an innovation in one year, by name."""
+
+    region: Link
+    year: int
+    count: int
+    agencies: list[str]
+
+
+class AgencyViews(TypedDict):
+    agencies: HeatMap
+    agency_lists: list[AgencyList]
+
+
+class StatisticsLinks(TypedDict):
+    replications: str
+    data: str
+
+
+class StatisticsView(CountCharts, AgencyViews):
+    innovations: int
+    replications: int
+    per_region_year: HeatMap
+    links: StatisticsLinks
+
+
+def statistics_view(site: Site) -> StatisticsView:
     """`/statistik/`: innovations per region and year, sector and maturity; replications per
     stage; and the agencies of each Kalimantan Barat region that produced an innovation."""
     page = Page(site, urls.STATISTICS)
@@ -250,7 +304,7 @@ def statistics_view(site: Site) -> dict[str, Any]:
     }
 
 
-def _count_charts(catalogue: Catalogue) -> dict[str, Any]:
+def _count_charts(catalogue: Catalogue) -> CountCharts:
     """The charts of plain counts: innovations per sector and maturity, replications per
     latest stage."""
     return {
@@ -276,7 +330,7 @@ def _count_charts(catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def _agency_views(page: Page) -> dict[str, Any]:
+def _agency_views(page: Page) -> AgencyViews:
     """The agencies of the home province's regions that produced innovations, per year: a heat
     map and the lists behind it."""
     agency_years, agency_rows, agency_lists = agencies_per_region_and_year(page.site.catalogue)

@@ -1,16 +1,19 @@
-"""The shapes of the record pages' view data (`views`): what each template may print.
+"""The shapes of the record pages' view data (`views`), and of the parts several view modules
+share (`RegionSummary`): what each template may print.
 
 Views are `TypedDict`s, plain dicts at run time (the templates look keys up first, see
 `pages`), checked by mypy where they are made. Keys are English, like every Python name; the
-values are the records' Indonesian text.
+values are the records' Indonesian text. Each other view module defines its shapes beside the
+function that makes them (`listings`, `progress`, `network`, `statistics`, `charts`).
 """
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from markupsafe import Markup
 
+from generator.site.progress import CommitmentBoard, RegionProgress, Timeline
 from generator.site.structure import InnovationItem, Link, ReplicationItem
 
 
@@ -83,7 +86,7 @@ class InnovationView(TypedDict):
     tags: list[str]
     sources: list[SourceView]
     notes: Markup
-    timeline: dict[str, Any]
+    timeline: Timeline
     replications: list[ReplicationWithAdaptation]
     requirements: Markup
     contact: ContactView | None
@@ -141,7 +144,7 @@ class EventView(TypedDict):
     participants: list[ParticipantView]
     without_replication: int
     other_replications: list[ReplicationItem]
-    board: dict[str, Any]
+    board: CommitmentBoard
     results: list[ResultView]
     sources: list[SourceView]
     notes: Markup
@@ -167,7 +170,9 @@ class RegionAwardView(TypedDict):
     giver: str | None
 
 
-class MemberView(TypedDict):
+class RegionSummary(TypedDict):
+    """A region as one row of a region table: what it owns and what it replicates."""
+
     link: Link
     owned: int
     replicated: int
@@ -188,8 +193,8 @@ class RegionView(TypedDict):
     owned_by_year: list[YearGroup]
     replicated: list[ReplicationItem]
     replicated_by_others: list[ReplicationItem]
-    progress: dict[str, Any]
+    progress: RegionProgress
     events: list[RegionEventView]
     awards: list[RegionAwardView]
-    members: list[MemberView]
+    members: list[RegionSummary]
     open_data: OpenData

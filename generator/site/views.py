@@ -24,10 +24,10 @@ from generator.site.view_types import (
     EventView,
     IndicatorView,
     InnovationView,
-    MemberView,
     OpenData,
     ParticipantView,
     RegionEventView,
+    RegionSummary,
     RegionView,
     ReplicationView,
     SourceView,
@@ -287,7 +287,7 @@ def _region_events(page: Page, code: str) -> list[RegionEventView]:
     ]
 
 
-def _members(page: Page, province: str) -> list[MemberView]:
+def _members(page: Page, province: str) -> list[RegionSummary]:
     """A province's regencies and cities that have pages, with what each owns and replicates."""
     catalogue = page.site.catalogue
     return [
