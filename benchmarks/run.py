@@ -35,6 +35,10 @@ from serve import ServeFailed, measure_serve
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PYTHON = sys.executable
+# The measurements of search and page weight live in `devtools/` at the repository's root,
+# which `python benchmarks/run.py` does not put on the path by itself.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 
 
 @dataclass

@@ -99,3 +99,14 @@ def serve_directory(folder: Path) -> Iterator[str]:
     """Serve `folder` over HTTP on 127.0.0.1 (a free port), uncompressed; yields the base URL."""
     with serve_folder(folder, _QuietHandler) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the shipped catalogue with the project's mkdocs.yml, built once for every
+    test that reads it."""
+    from generator.mkdocs.build import build_site
+
+    root = tmp_path_factory.mktemp("katalog-shipped")
+    build_site(REPO / "catalogue", root / "site", REPO / "mkdocs.yml")
+    return root / "site"

@@ -22,7 +22,7 @@ from generator.data.exports import (
 from generator.data.feed import FEED_ENTRIES, feed_entries
 from generator.data.jsonld import jsonld_for
 from generator.data.records import FORMAT_VERSION, Links, RecordData
-from generator.records.model import Catalogue
+from generator.records.catalogue import Catalogue
 from generator.records.schema import SCHEMA_DIR
 from generator.records.validate import read_catalogue
 

@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 
 from devtools.page_weight import cold_cache_weight
-from generator.mkdocs.build import build_site
 
-from .conftest import REPO, serve_directory
+from .conftest import serve_directory
 from .test_accessibility import build_test_site, page_kinds
 
 KB = 1024
@@ -91,13 +90,6 @@ def over_budget(heaviest: dict[str, tuple[int, str]]) -> list[str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_test_site(tmp_path_factory.mktemp("katalog-weight"))
-
-
-@pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("katalog-shipped")
-    build_site(REPO / "catalogue", root / "site", REPO / "mkdocs.yml")
-    return root / "site"
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from mkdocs.utils import meta as mkdocs_meta
 
 from generator.data.exports import build_date_for, write_exports
-from generator.records.model import Catalogue
+from generator.records.catalogue import Catalogue
 from generator.records.validate import read_catalogue
 from generator.site.pages import PageSource, page_sources
 

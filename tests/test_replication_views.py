@@ -12,7 +12,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from generator.mkdocs.build import build_site
-from generator.records.model import Catalogue
+from generator.records.catalogue import Catalogue
+from generator.records.model import Replication
 from generator.records.validate import read_catalogue
 from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 from tests.conftest import write_config
@@ -234,8 +235,9 @@ def table(figure: Tag) -> dict[str, int]:
     return {tr["data-key"]: int(tr.select_one("td").get_text()) for tr in figure.select("tbody tr")}
 
 
-def furthest(stages: list[str]) -> int:
-    return max((REPLICATION_STAGES.index(s) for s in stages if s != CANCELLED), default=-1)
+def dated(replication: Replication) -> set[str]:
+    """The stages a replication dates: the only ones a page may show as reached."""
+    return {s.tahap for s in replication.tahapan} - {CANCELLED}
 
 
 # --- innovation page ------------------------------------------------------------------------
@@ -291,8 +293,8 @@ def test_region_page_shows_what_it_replicated_from_whom_and_how_far(
     assert [r["data-stage"] for r in rows] == [r.latest_stage.tahap for r in expected]
     for row, replication in zip(rows, expected, strict=True):
         reached = len(row.select(".k-step--on"))
-        assert reached == furthest([s.tahap for s in replication.tahapan]) + 1
-        assert f"{reached} dari 6 tahap" in row.get_text(" ", strip=True)
+        assert reached == len(dated(replication))
+        assert f"{reached} dari 6 tahap tercatat" in row.get_text(" ", strip=True)
 
 
 def test_region_page_shows_who_replicated_its_innovations(site: Path, catalogue: Catalogue) -> None:
@@ -318,15 +320,10 @@ def test_region_page_shows_who_replicated_its_innovations(site: Path, catalogue:
         )
         for tr in summary.select("tbody tr")
     }
-    implemented = REPLICATION_STAGES.index("implementasi")
     assert per_region == {
         catalogue.region_name(code): (
             sum(1 for r in expected if r.wilayah == code),
-            sum(
-                1
-                for r in expected
-                if r.wilayah == code and furthest([s.tahap for s in r.tahapan]) >= implemented
-            ),
+            sum(1 for r in expected if r.wilayah == code and "implementasi" in dated(r)),
         )
         for code in {r.wilayah for r in expected}
     }
@@ -365,10 +362,7 @@ def test_commitment_board_counts_stages_reached_by_signatories(
     assert figure is not None
     signed = set(catalogue.events[EVENT].peserta)
     ours = [r for r in catalogue.replications_in(EVENT) if r.wilayah in signed]
-    expected = {
-        code: sum(1 for r in ours if furthest([s.tahap for s in r.tahapan]) >= index)
-        for index, code in enumerate(REPLICATION_STAGES)
-    }
+    expected = {code: sum(1 for r in ours if code in dated(r)) for code in REPLICATION_STAGES}
     expected[CANCELLED] = sum(1 for r in ours if r.latest_stage.tahap == CANCELLED)
     assert bars(figure) == expected == table(figure)
 
@@ -415,10 +409,9 @@ def test_replications_per_year_and_per_stage_reached(site: Path, catalogue: Cata
     assert bars(per_year) == {str(y): started.get(str(y), 0) for y in years} == table(per_year)
     reached = page.select_one('[data-figure="replikasi-per-tahap"]')
     stages = [[s.tahap for s in r.tahapan] for r in catalogue.replications.values()]
-    expected = {
-        code: sum(1 for s in stages if furthest(s) >= index)
-        for index, code in enumerate(REPLICATION_STAGES)
-    }
+    # A stage counts only where a replication dates it: a record that starts at a later stage
+    # has not shown the earlier ones.
+    expected = {code: sum(1 for s in stages if code in s) for code in REPLICATION_STAGES}
     expected[CANCELLED] = sum(1 for s in stages if s[-1] == CANCELLED)
     assert bars(reached) == expected == table(reached)
 

@@ -15,9 +15,9 @@ import pytest
 
 from devtools.synth import write_synthetic_catalogue
 from generator.records import urls
-from generator.records.model import Catalogue
+from generator.records.catalogue import Catalogue
 from generator.records.validate import read_catalogue
-from generator.site import listings, network, progress, statistics, views
+from generator.site import listings, network, progress, statistics_page, views
 from generator.site.pages import PageMaker
 
 SIZE = 10_000
@@ -82,7 +82,9 @@ def test_replications_hub_stays_bounded(site: views.Site) -> None:
 def test_statistics_page_stays_bounded(site: views.Site) -> None:
     html = (
         PageMaker()
-        .make(urls.STATISTICS, "statistics.html", "Statistik", statistics.statistics_view(site))
+        .make(
+            urls.STATISTICS, "statistics.html", "Statistik", statistics_page.statistics_view(site)
+        )
         .body
     )
     sizes = svgs(html)

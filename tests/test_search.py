@@ -36,6 +36,8 @@ RECORDS = {
         bidang: administrasi-kependudukan
         jenis: digital
         tahap: penerapan
+        status: aktif
+        status_per: "2024-05"
         ringkasan: Nomor antrean pelayanan akta kelahiran diambil dari rumah.
         tag: [akta kelahiran]
     """,
@@ -58,6 +60,8 @@ RECORDS = {
         bidang: pemerintahan-desa
         jenis: digital
         tahap: penerapan
+        status: aktif
+        status_per: "2024-05"
         ringkasan: Belanja dana desa dibayar nontunai sehingga setiap transaksi tercatat.
         tag: [keuangan desa]
     """,
@@ -69,6 +73,7 @@ RECORDS = {
         bidang: pemerintahan-desa
         jenis: digital
         tahap: inisiatif
+        status: aktif
         ringkasan: Pembukuan dana desa dan transaksi nontunai dipantau bersama.
         tag: [keuangan desa]
     """,

@@ -233,7 +233,8 @@ def test_innovation_page_shows_every_field_and_its_replications(site: Path) -> N
     text = body.get_text(" ", strip=True)
     for expected in [
         "CMS Desa", "Cash Management System desa", "Dinas Pemberdayaan Masyarakat dan Desa",
-        "Pemerintahan Desa", "Digital", "Penerapan", "Aktif", "tunai", "laporan otomatis",
+        "Pemerintahan Desa", "Digital", "Penerapan", "Belum diketahui", "tunai",
+        "laporan otomatis",
         "118 desa", "28 desa", "Top 45 KIPP", "Peraturan Bupati Kubu Raya Nomor 27 Tahun 2019",
         "16. Perdamaian, Keadilan dan Kelembagaan yang Tangguh", "keuangan desa",
         "Berita CMS Desa", "Mei 2019", "Ingin mereplikasi?", "Perbup tentang transaksi nontunai",

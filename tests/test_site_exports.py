@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from generator.data.exports import build_date_for, export_files
 from generator.mkdocs.build import build_site
-from generator.records.model import Catalogue
+from generator.records.catalogue import Catalogue
 from generator.records.validate import read_catalogue
 from generator.site.views import Site
 

@@ -106,7 +106,7 @@
   // --- JSON Schema check: the subset of Draft 2020-12 the record schemas use ----------------
 
   var SUPPORTED = [
-    "$schema", "$defs", "$ref", "title", "description", "default", "x-pesan", "type", "enum",
+    "$schema", "$defs", "$ref", "title", "description", "default", "x-pesan", "x-wajib-lengkap", "type", "enum",
     "required", "properties", "additionalProperties", "items", "minItems", "uniqueItems",
     "minLength", "maxLength", "pattern", "minimum", "maximum",
   ];
@@ -316,6 +316,24 @@
     (record.sumber || []).forEach(function (source, i) {
       if (source.tanggal) date(["sumber", i, "tanggal"], source.tanggal);
     });
+    if (kind === "inovasi") {
+      // generator/records/rules.py `owner` and the complete record's keys (`x-wajib-lengkap`).
+      var regional = (record.jenis_pemilik || "pemda") === "pemda";
+      if (regional && !record.wilayah) {
+        report(["wilayah"], "kunci wajib `wilayah` tidak ada",
+          "isi wilayah pemilik; pemilik selain pemerintah daerah ditulis dengan jenis pemilik dan instansi");
+      } else if (!regional && !record.instansi) {
+        report(["instansi"], "kunci wajib `instansi` tidak ada", "untuk pemilik selain pemda, tulis nama lembaganya");
+      }
+      if (record.lengkap !== false) {
+        (data.schemas["inovasi.schema.json"]["x-wajib-lengkap"] || []).forEach(function (key) {
+          if (record[key] === undefined && !(key === "instansi" && !regional)) {
+            report([key], "kunci wajib `" + key + "` tidak ada",
+              "isi bagian ini; bila sumber belum menyebutnya, tandai catatan sebagai belum lengkap");
+          }
+        });
+      }
+    }
     if (!record.sumber) {
       report(["sumber"], "catatan di katalog resmi wajib punya `sumber`",
         "isi judul dan alamat paling sedikit satu halaman sumber");
@@ -555,7 +573,11 @@
   };
 
   Formulir.prototype.isRequired = function (kind, key) {
-    return key === "sumber" || (this.data.schemas[kind + ".schema.json"].required || []).indexOf(key) >= 0;
+    var schema = this.data.schemas[kind + ".schema.json"];
+    // A complete record (the form's default) needs `x-wajib-lengkap` too; so does a regional
+    // government's `wilayah`.
+    return key === "sumber" || (kind === "inovasi" && key === "wilayah") ||
+      (schema.required || []).concat(schema["x-wajib-lengkap"] || []).indexOf(key) >= 0;
   };
 
   Formulir.prototype.buildForm = function (kind) {

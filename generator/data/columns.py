@@ -71,7 +71,7 @@ def _ref(key: str, part: str) -> Callable[[Json], Any]:
 
 
 def _province(key: str, part: str) -> Callable[[Json], Any]:
-    return lambda record: record[key]["provinsi"][part]
+    return lambda record: record[key]["provinsi"][part] if record[key] else None
 
 
 def _count(key: str) -> Callable[[Json], Any]:
@@ -110,7 +110,21 @@ INNOVATION_COLUMNS = (
         "Nama provinsi wilayah pemilik.",
         _province("wilayah", "nama"),
     ),
-    Column("instansi", "string", "Perangkat daerah (OPD) pemilik inovasi.", _text("instansi")),
+    Column(
+        "jenis_pemilik", "string",
+        "Pemilik: `pemda`, `kementerian-lembaga`, `perguruan-tinggi`, `bumn-bumd` atau `lainnya`.",
+        _text("jenis_pemilik"),
+    ),
+    Column(
+        "instansi", "string",
+        "Perangkat daerah (OPD) pemilik inovasi; untuk pemilik selain pemda, nama lembaganya.",
+        _text("instansi"),
+    ),
+    Column(
+        "lengkap", "boolean",
+        "`false` untuk catatan yang belum lengkap (sel kosong: belum diketahui).",
+        _text("lengkap"),
+    ),
     Column("tahun", "integer", "Tahun inovasi pertama kali diterapkan.", _text("tahun")),
     Column(
         "tahun_pasti", "boolean",
@@ -119,13 +133,22 @@ INNOVATION_COLUMNS = (
     ),
     Column("bidang_kode", "string", "Kode bidang (sektor).", _ref("bidang", "kode")),
     Column("bidang_nama", "string", "Nama bidang (sektor).", _ref("bidang", "nama")),
-    Column("jenis", "string", "`digital` atau `non-digital`.", _text("jenis")),
+    Column("jenis", "string", "`digital`, `non-digital` atau `campuran`.", _text("jenis")),
     Column(
         "tahap", "string",
         "Kematangan: `inisiatif`, `uji-coba` atau `penerapan`.",
         _text("tahap"),
     ),
-    Column("status", "string", "`aktif`, `vakum` atau `dihentikan`.", _text("status")),
+    Column(
+        "status", "string",
+        "`aktif`, `vakum` atau `dihentikan`, bila sumber menunjukkannya (kosong: belum diketahui).",
+        _text("status"),
+    ),
+    Column(
+        "status_per", "string",
+        "Tanggal sumber terbaru yang menunjukkan status itu.",
+        _text("status_per"),
+    ),
     Column("ringkasan", "string", "Ringkasan satu paragraf (teks biasa).", _text("ringkasan")),
     Column("masalah", "string", "Masalah yang dijawab (Markdown).", _text("masalah")),
     Column("solusi", "string", "Cara kerja inovasi (Markdown).", _text("solusi")),

@@ -37,7 +37,7 @@ from generator.data.feed import FEED_PATH, atom_feed, innovation_updated, replic
 from generator.data.records import FORMAT_VERSION, Json, Links, RecordData
 from generator.data.tables import TABLES, datapackage, table_csv
 from generator.records import urls
-from generator.records.model import Catalogue
+from generator.records.catalogue import Catalogue
 from generator.records.schema import SCHEMA_DIR as SOURCE_SCHEMA_DIR
 
 REDIRECT_KEY = "dialihkan_ke"
@@ -68,7 +68,8 @@ def build_date_for(catalogue: Catalogue, environ: Mapping[str, str] | None = Non
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    dates = [innovation_updated(i).first_day for i in catalogue.innovations.values()]
+    updated = [innovation_updated(i) for i in catalogue.innovations.values()]
+    dates = [date.first_day for date in updated if date is not None]
     dates += [replication_updated(r).first_day for r in catalogue.replications.values()]
     dates += [e.tanggal.first_day for e in catalogue.events.values()]
     dates += [

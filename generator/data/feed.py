@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from generator.data.records import Links, RecordData
 from generator.records import urls
 from generator.records import vocabulary as labels
+from generator.records.catalogue import Catalogue
 from generator.records.dates import PartialDate
-from generator.records.model import Catalogue, Innovation, Replication
+from generator.records.model import Innovation, Replication
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
@@ -32,13 +33,14 @@ def record_id(kind: str, slug: str) -> str:
     return f"urn:uuid:{uuid.uuid5(ID_NAMESPACE, f'{kind}/{slug}')}"
 
 
-def innovation_updated(innovation: Innovation) -> PartialDate:
-    """The most recent date an innovation record shows: checked, a source, an award, its year."""
-    dates = [PartialDate(innovation.tahun)]
-    dates += [d for d in (innovation.diperbarui,) if d]
+def innovation_updated(innovation: Innovation) -> PartialDate | None:
+    """The most recent date an innovation record shows: checked, a source, an award, its year;
+    None for a record that shows no date at all (a partial record may not)."""
+    dates = [PartialDate(innovation.tahun)] if innovation.tahun else []
+    dates += [d for d in (innovation.diperbarui, innovation.status_per) if d]
     dates += [s.tanggal for s in innovation.sumber if s.tanggal]
     dates += [a.tahun for a in innovation.penghargaan if a.tahun]
-    return max(dates)
+    return max(dates, default=None)
 
 
 def replication_updated(replication: Replication) -> PartialDate:
@@ -74,8 +76,9 @@ def feed_entries(data: RecordData, limit: int = FEED_ENTRIES) -> list[Entry]:
     """The `limit` newest entries of innovations and replications, newest first, then by
     kind and slug."""
     catalogue = data.catalogue
+    dated = [(i.slug, "inovasi", innovation_updated(i)) for i in catalogue.innovations.values()]
     newest = sorted(
-        [(i.slug, "inovasi", innovation_updated(i)) for i in catalogue.innovations.values()]
+        [(slug, kind, date) for slug, kind, date in dated if date is not None]
         + [(r.slug, "replikasi", replication_updated(r)) for r in catalogue.replications.values()],
         key=lambda item: (-item[2].first_day.toordinal(), item[1], item[0]),
     )[:limit]
@@ -83,16 +86,16 @@ def feed_entries(data: RecordData, limit: int = FEED_ENTRIES) -> list[Entry]:
     for slug, kind, updated in newest:
         if kind == "inovasi":
             i = catalogue.innovations[slug]
-            sector = catalogue.sectors.get(i.bidang)
+            sector = catalogue.sector_name(i.bidang)
             entries.append(
                 Entry(
                     kind,
                     slug,
-                    f"{i.nama} ({catalogue.region_name(i.wilayah)})",
+                    f"{i.nama} ({catalogue.owner_name(i)})",
                     updated,
                     data.innovation_page(slug),
                     i.ringkasan,
-                    (i.bidang, sector.nama if sector else i.bidang),
+                    (i.bidang, sector) if i.bidang and sector else None,
                 )
             )
         else:
@@ -117,7 +120,7 @@ def _replication_summary(catalogue: Catalogue, replication: Replication) -> str:
     stage = labels.label(labels.REPLICATION_STAGE, latest.tahap)
     return (
         f"{catalogue.region_name(replication.wilayah)} ({replication.instansi}) mereplikasi"
-        f" {innovation.nama} dari {catalogue.region_name(innovation.wilayah)}."
+        f" {innovation.nama} dari {catalogue.owner_name(innovation)}."
         f" Tahap terakhir: {stage} ({latest.tanggal.indonesian()})."
     )
 

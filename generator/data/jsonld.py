@@ -11,14 +11,8 @@ from typing import Any
 
 from generator.data.records import Json, Links, RecordData
 from generator.records import urls
-from generator.records.model import (
-    Catalogue,
-    Event,
-    Innovation,
-    RegionProfile,
-    Replication,
-    Source,
-)
+from generator.records.catalogue import Catalogue
+from generator.records.model import Event, Innovation, RegionProfile, Replication, Source
 from generator.records.regions import Region
 
 Record = Innovation | Replication | Event | RegionProfile | Region
@@ -88,20 +82,33 @@ class _Page:
         }
 
 
+# The schema.org type of each kind of owner (`jenis_pemilik`).
+_ORGANISATION = {
+    "pemda": "GovernmentOrganization",
+    "kementerian-lembaga": "GovernmentOrganization",
+    "perguruan-tinggi": "CollegeOrUniversity",
+    "bumn-bumd": "Corporation",
+    "lainnya": "Organization",
+}
+
+
 def _sources(items: tuple[Source, ...]) -> list[Json]:
     return [{"@type": "CreativeWork", "name": s.judul, "url": s.url} for s in items]
 
 
 def _innovation(page: _Page, record: Innovation) -> Json:
-    sector = page.catalogue.sectors.get(record.bidang)
     value: Json = {
         "@type": "GovernmentService",
         "name": record.nama,
         "description": record.ringkasan,
-        "serviceType": sector.nama if sector else record.bidang,
-        "provider": {"@type": "GovernmentOrganization", "name": record.instansi},
-        "areaServed": page.area(record.wilayah),
     }
+    sector = page.catalogue.sector_name(record.bidang)
+    if sector:
+        value["serviceType"] = sector
+    owner = record.instansi or page.catalogue.owner_name(record)
+    value["provider"] = {"@type": _ORGANISATION[record.jenis_pemilik], "name": owner}
+    if record.wilayah:
+        value["areaServed"] = page.area(record.wilayah)
     if record.kepanjangan:
         value["alternateName"] = record.kepanjangan
     if record.tag:
@@ -126,7 +133,7 @@ def _replication(page: _Page, record: Replication) -> Json:
             "@type": "GovernmentService",
             "name": innovation.nama,
             "url": page.link(page.data.innovation_page(innovation.slug)),
-            "areaServed": page.area(innovation.wilayah),
+            **({"areaServed": page.area(innovation.wilayah)} if innovation.wilayah else {}),
         },
     }
     if record.sumber:

@@ -13,10 +13,11 @@ from typing import Any
 
 from generator.records import urls
 from generator.records import vocabulary as labels
+from generator.records.catalogue import Catalogue
 from generator.records.dates import PartialDate
-from generator.records.model import Catalogue, Event, Innovation, Replication, Source
+from generator.records.model import Event, Innovation, Replication, Source
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 """Version of the export format: the minor part grows when keys are added, the major part
 when a key is renamed or dropped."""
 
@@ -155,23 +156,26 @@ class RecordData:
     def innovation(self, innovation: Innovation) -> Json:
         """An innovation, with its sector, awards, results at events and replications."""
         catalogue = self.catalogue
-        sector = catalogue.sectors.get(innovation.bidang)
         return {
             "slug": innovation.slug,
             **self._addresses(self.innovation_page(innovation.slug)),
             "nama": innovation.nama,
             "kepanjangan": innovation.kepanjangan,
-            "wilayah": self.region_ref(innovation.wilayah),
+            "lengkap": innovation.lengkap,
+            "jenis_pemilik": innovation.jenis_pemilik,
+            "wilayah": self.region_ref(innovation.wilayah) if innovation.wilayah else None,
             "instansi": innovation.instansi,
             "tahun": innovation.tahun,
             "tahun_pasti": innovation.tahun_pasti,
-            "bidang": {
-                "kode": innovation.bidang,
-                "nama": sector.nama if sector else innovation.bidang,
-            },
+            "bidang": (
+                {"kode": innovation.bidang, "nama": catalogue.sector_name(innovation.bidang)}
+                if innovation.bidang
+                else None
+            ),
             "jenis": innovation.jenis,
             "tahap": innovation.tahap,
             "status": innovation.status,
+            "status_per": _date(innovation.status_per),
             "ringkasan": innovation.ringkasan,
             "masalah": innovation.masalah,
             "solusi": innovation.solusi,
@@ -224,7 +228,7 @@ class RecordData:
             "judul": self.catalogue.replication_title(replication),
             "inovasi": {
                 **self.innovation_ref(innovation.slug),
-                "wilayah": self.region_ref(innovation.wilayah),
+                "wilayah": self.region_ref(innovation.wilayah) if innovation.wilayah else None,
                 "instansi": innovation.instansi,
             },
             "wilayah": self.region_ref(replication.wilayah),

@@ -43,7 +43,9 @@ class Table:
         return f"{self.name}.csv"
 
 
-DATE_COLUMNS = frozenset({"diperbarui", "tanggal", "tanggal_mulai", "tanggal_tahap_terakhir"})
+DATE_COLUMNS = frozenset(
+    {"diperbarui", "status_per", "tanggal", "tanggal_mulai", "tanggal_tahap_terakhir"}
+)
 
 TABLES = (
     Table(

@@ -15,7 +15,7 @@ from typing import Any
 from generator.editing.record_text import region_slug_part
 from generator.editing.template import KEY_ORDER, SCHEMA_COMMENT
 from generator.records import vocabulary as labels
-from generator.records.model import Catalogue
+from generator.records.catalogue import Catalogue
 from generator.records.schema import schema_file
 
 # Where the site serves the file; the form page finds it relative to its own address.
@@ -75,7 +75,9 @@ def form_data(catalogue: Catalogue, edit_base_url: str) -> dict[str, Any]:
 def home_provinces(catalogue: Catalogue) -> list[str]:
     """The provinces the catalogue is about (those of its region profiles, else of its
     innovations): their regions come first in the form's region lists."""
-    codes = list(catalogue.profiles) or [i.wilayah for i in catalogue.innovations.values()]
+    codes = list(catalogue.profiles) or [
+        i.wilayah for i in catalogue.innovations.values() if i.wilayah is not None
+    ]
     regions = catalogue.regions
     return sorted({r.province_code for c in codes if (r := regions.get(c)) is not None})
 

@@ -21,8 +21,9 @@ WIDTH = 92
 # The order of keys in a new record, required and optional, per kind (FORMAT.md's order).
 KEY_ORDER: dict[str, tuple[str, ...]] = {
     "inovasi": (
-        "nama", "kepanjangan", "wilayah", "instansi", "tahun", "tahun_pasti", "bidang", "jenis",
-        "tahap", "status", "ringkasan", "masalah", "solusi", "hasil", "indikator",
+        "nama", "kepanjangan", "lengkap", "jenis_pemilik", "wilayah", "instansi", "tahun",
+        "tahun_pasti", "bidang", "jenis", "tahap", "status", "status_per", "ringkasan", "masalah",
+        "solusi", "hasil", "indikator",
         "syarat_replikasi", "dasar_hukum", "kontak", "tautan", "sdgs", "tag", "penghargaan",
         "alias", "diperbarui", "catatan", "sumber",
     ),
@@ -32,7 +33,7 @@ KEY_ORDER: dict[str, tuple[str, ...]] = {
     ),
     "kegiatan": (
         "nama", "jenis", "tanggal", "tempat", "penyelenggara", "peserta", "dasar", "hasil",
-        "uraian", "catatan", "sumber",
+        "inovasi", "uraian", "catatan", "sumber",
     ),
     "wilayah": ("kode", "nama", "ibu_kota", "situs", "uraian", "catatan", "sumber"),
 }  # fmt: skip
@@ -42,6 +43,10 @@ _EXAMPLES: dict[str, str] = {
     "kepanjangan": "Kepanjangan singkatan nama inovasi",
     "tahun_pasti": "false",
     "status": "aktif",
+    "status_per": '"2025-08"',
+    "lengkap": "false",
+    "jenis_pemilik": "perguruan-tinggi",
+    "kegiatan:inovasi": "[slug-inovasi, slug-inovasi-lain]",
     "masalah": "|\n  Masalah yang dijawab, dalam satu atau beberapa paragraf.",
     "solusi": "|\n  Cara kerja inovasi: siapa melakukan apa, dengan alat apa.",
     "hasil": "|\n  Hasil dan dampaknya, sebaiknya dengan angka dan sumbernya.",

@@ -44,7 +44,7 @@ from generator.mkdocs.shells import (
     sitemap_with_pages,
 )
 from generator.records import urls
-from generator.records.model import Catalogue
+from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
 from generator.records.validate import RecordCache, read_catalogue
 from generator.search.documents import scratch_parent, write_index_documents

@@ -16,9 +16,14 @@ from generator.records.dates import PartialDate, parse_date
 from generator.records.files import Record
 from generator.records.problems import Problem, format_key_path
 from generator.records.regions import RegionTable
-from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
+from generator.records.schema import property_description, required_when_complete
+from generator.records.vocabulary import CANCELLED, REGIONAL_GOVERNMENT, REPLICATION_STAGES
 
 KeyPath = tuple[str | int, ...]
+COMPLETE_HINT = (
+    "bila sumber belum menyebutnya, tulis `lengkap: false` agar catatan tampil sebagai "
+    "catatan yang belum lengkap"
+)
 
 
 class _Checker:
@@ -119,7 +124,20 @@ class _Checker:
 
     def check_innovation(self, record: Record, aliases: dict[str, Record]) -> None:
         values = record.values
-        self.region(record, ("wilayah",), values.get("wilayah"))
+        regional = self.owner(record)
+        # A `lengkap` that is not a boolean is the schema's to report, not a reason for more.
+        if values.get("lengkap", True) is True:
+            for key in required_when_complete("inovasi"):
+                # Another owner's `instansi` names it: `owner` asks for it in any record.
+                if key not in values and (regional or key != "instansi"):
+                    self.missing(record, key, COMPLETE_HINT)
+        if values.get("status_per") is not None and values.get("status") is None:
+            self.report(
+                record, ("status_per",), "`status_per` tanpa `status`",
+                "tulis juga `status:` yang ditunjukkan sumber pada tanggal itu, atau hapus "
+                "`status_per`",
+            )  # fmt: skip
+        self.date(record, ("status_per",), values.get("status_per"))
         sector = values.get("bidang")
         if isinstance(sector, str) and self.sectors and sector not in self.sectors:
             close = difflib.get_close_matches(sector, sorted(self.sectors), n=1, cutoff=0.5)
@@ -157,6 +175,31 @@ class _Checker:
                     f"alias `{alias}` juga diklaim oleh {aliases[alias].relative}",
                 )
             aliases.setdefault(alias, record)
+
+    def owner(self, record: Record) -> bool:
+        """A regional government owns through its region (`wilayah` required); any other owner
+        is named by `instansi`, and `wilayah`, where it is located, is optional. True for a
+        regional government."""
+        values = record.values
+        regional: bool = values.get("jenis_pemilik", REGIONAL_GOVERNMENT) == REGIONAL_GOVERNMENT
+        if regional:
+            if "wilayah" not in values:
+                self.missing(
+                    record, "wilayah",
+                    "pemilik selain pemerintah daerah ditulis dengan `jenis_pemilik` dan "
+                    "`instansi`",
+                )  # fmt: skip
+        elif "instansi" not in values:
+            self.missing(record, "instansi", "untuk pemilik selain pemda, tulis nama lembaganya")
+        if values.get("wilayah") is not None:
+            self.region(record, ("wilayah",), values.get("wilayah"))
+        return regional
+
+    def missing(self, record: Record, key: str, more: str) -> None:
+        """A required key that is absent, with what it means and what else the editor can do."""
+        described = property_description(record.kind, key).rstrip(".")
+        hint = f"tambahkan `{key}:` — {described}" if described else f"tambahkan `{key}:`"
+        self.report(record, (key,), f"kunci wajib `{key}` tidak ada", f"{hint}; {more}")
 
     def check_replication(self, record: Record, pairs: dict[tuple[str, str], Record]) -> None:
         values = record.values
@@ -242,6 +285,8 @@ class _Checker:
                 self.reference(
                     record, ("hasil", index, "inovasi"), result.get("inovasi"), "inovasi", "inovasi"
                 )
+        for index, slug in enumerate(_list(values.get("inovasi"))):
+            self.reference(record, ("inovasi", index), slug, "inovasi", "inovasi")
 
     def run(self) -> Iterator[Problem]:
         profiles: dict[str, Record] = {}

@@ -228,6 +228,17 @@ def _translate(error: jsonschema.ValidationError, located: Located, display: str
     return Problem(display, line, column, format_key_path(key_path), message, hint)
 
 
+def required_when_complete(name: str) -> tuple[str, ...]:
+    """The keys a complete record of kind `name` must have (`x-wajib-lengkap`); a partial
+    record (`lengkap: false`) may leave them out."""
+    return tuple(_documents()[f"{name}.schema.json"].get("x-wajib-lengkap", ()))
+
+
+def property_description(name: str, key: str) -> str:
+    """The description of key `key` of record kind `name`, for hints."""
+    return _property_description(_documents()[f"{name}.schema.json"], key)
+
+
 def _property_description(schema: Any, key: str) -> str:
     if not isinstance(schema, dict):
         return ""

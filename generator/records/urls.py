@@ -18,6 +18,7 @@ REPLICATIONS = "replikasi/"
 EVENTS = "kegiatan/"
 ABOUT = "tentang/"
 CONTRIBUTE = "kontribusi/"
+FORM = "kontribusi/formulir/"
 STATISTICS = "statistik/"  # charts drawn at build time (issue 7)
 SEARCH = "cari/"
 SEARCH_SCRIPT = "assets/cari.js"

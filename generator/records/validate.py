@@ -17,6 +17,7 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.records.catalogue import Catalogue
 from generator.records.files import (
     SECTOR_FILE,
     SLUG,
@@ -28,7 +29,6 @@ from generator.records.files import (
 )
 from generator.records.loader import LoadedFile, Located, load_file
 from generator.records.model import (
-    Catalogue,
     Sector,
     event_from,
     innovation_from,

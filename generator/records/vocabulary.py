@@ -7,7 +7,26 @@ charts' colours and FORMAT.md. Sectors are catalogue data (`referensi/bidang.yml
 
 from __future__ import annotations
 
-INNOVATION_KIND = {"digital": "Digital", "non-digital": "Non-digital"}
+INNOVATION_KIND = {
+    "digital": "Digital",
+    "non-digital": "Non-digital",
+    "campuran": "Campuran (daring dan tatap muka)",
+}
+
+OWNER_KIND = {
+    "pemda": "Pemerintah daerah",
+    "kementerian-lembaga": "Kementerian/lembaga",
+    "perguruan-tinggi": "Perguruan tinggi",
+    "bumn-bumd": "BUMN/BUMD",
+    "lainnya": "Pemilik lain",
+}
+"""Who owns an innovation; a regional government (`pemda`) is the default and owns it through
+its region."""
+
+REGIONAL_GOVERNMENT = "pemda"
+
+UNKNOWN = "Belum diketahui"
+"""How every page, facet and table shows a value no source has given yet."""
 
 MATURITY = {"inisiatif": "Inisiatif", "uji-coba": "Uji coba", "penerapan": "Penerapan"}
 
@@ -75,3 +94,8 @@ SDG = {
 def label(table: dict[str, str], value: str) -> str:
     """The label of `value`, or the value itself for a kind added after this table."""
     return table.get(value, value)
+
+
+def label_or_unknown(table: dict[str, str], value: str | None) -> str:
+    """The label of `value`, or "Belum diketahui" when no source has given it."""
+    return UNKNOWN if value is None else label(table, value)

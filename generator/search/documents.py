@@ -24,7 +24,8 @@ from pathlib import Path
 
 from generator.records import urls
 from generator.records import vocabulary as labels
-from generator.records.model import Catalogue, Event, Innovation
+from generator.records.catalogue import Catalogue
+from generator.records.model import Event, Innovation
 from generator.site.markdown import markdown_text
 from generator.site.structure import Site
 
@@ -38,19 +39,22 @@ FIELD_CHARS = 600
 
 def innovation_facets(catalogue: Catalogue, innovation: Innovation) -> list[tuple[str, str]]:
     """The facet values of one innovation page: (filter key, value as a citizen reads it)."""
-    region = catalogue.region(innovation.wilayah)
-    province = catalogue.region(region.province_code)
-    sector = catalogue.sectors.get(innovation.bidang)
+    unknown = labels.UNKNOWN
+    province = region = unknown
+    if innovation.wilayah is not None:
+        province = catalogue.region(catalogue.region(innovation.wilayah).province_code).full_name
+        region = catalogue.region_name(innovation.wilayah)
     replicated = bool(catalogue.replications_of(innovation.slug))
     return [
         ("halaman", PAGE_KIND["innovation"]),
-        ("provinsi", province.full_name),
-        ("wilayah", catalogue.region_name(innovation.wilayah)),
-        ("bidang", sector.nama if sector else innovation.bidang),
-        ("tahun", str(innovation.tahun)),
-        ("tahap", labels.label(labels.MATURITY, innovation.tahap)),
-        ("status", labels.label(labels.STATUS_SHORT, innovation.status)),
-        ("jenis", labels.label(labels.INNOVATION_KIND, innovation.jenis)),
+        ("pemilik", labels.OWNER_KIND[innovation.jenis_pemilik]),
+        ("provinsi", province),
+        ("wilayah", region),
+        ("bidang", catalogue.sector_name(innovation.bidang) or unknown),
+        ("tahun", str(innovation.tahun) if innovation.tahun else unknown),
+        ("tahap", labels.label_or_unknown(labels.MATURITY, innovation.tahap)),
+        ("status", labels.label_or_unknown(labels.STATUS_SHORT, innovation.status)),
+        ("jenis", labels.label_or_unknown(labels.INNOVATION_KIND, innovation.jenis)),
         ("direplikasi", "Ya" if replicated else "Belum"),
     ]
 
@@ -78,7 +82,6 @@ def _document(title: str, texts: list[str], facets: list[tuple[str, str]]) -> st
 
 def _innovation_document(site: Site, innovation: Innovation) -> str:
     catalogue = site.catalogue
-    sector = catalogue.sectors.get(innovation.bidang)
     # Prose first: a result's excerpt is cut from the words around the match, and reads
     # better from a sentence than from the list of region, agency, sector and tags.
     texts = [
@@ -87,9 +90,9 @@ def _innovation_document(site: Site, innovation: Innovation) -> str:
         _text(innovation.masalah),
         _text(innovation.solusi),
         _text(innovation.hasil),
-        catalogue.region_name(innovation.wilayah),
-        innovation.instansi,
-        sector.nama if sector else innovation.bidang,
+        catalogue.region_name(innovation.wilayah) if innovation.wilayah else "",
+        innovation.instansi or "",
+        catalogue.sector_name(innovation.bidang) or "",
         " ".join(innovation.tag),
     ]
     return _document(innovation.nama, texts, innovation_facets(catalogue, innovation))

@@ -13,7 +13,14 @@ from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.model import Innovation
 from generator.site.network import ReplicationsOverview, replications_overview
-from generator.site.structure import InnovationItem, Link, Page, ReplicationItem, Site
+from generator.site.structure import (
+    InnovationItem,
+    Link,
+    Page,
+    ReplicationItem,
+    Site,
+    owner_anchor,
+)
 from generator.site.view_types import RegionSummary
 
 NEWEST_ON_HOME = 6
@@ -86,7 +93,9 @@ def home_view(site: Site) -> HomeView:
     catalogue = site.catalogue
     # The few newest of each, not the whole catalogue sorted (the same result, in linear time).
     newest = heapq.nsmallest(
-        NEWEST_ON_HOME, catalogue.innovations.values(), key=lambda i: (-i.tahun, i.nama.lower())
+        NEWEST_ON_HOME,
+        catalogue.innovations.values(),
+        key=lambda i: (-(i.tahun or 0), i.nama.lower()),
     )
     activity = heapq.nlargest(
         ACTIVITY_ON_HOME,
@@ -124,18 +133,21 @@ def _by_name(innovations: list[Innovation]) -> list[Innovation]:
 
 
 class SectorGroup(TypedDict):
-    """A sector's innovations under its heading; `anchor` is the heading's id."""
+    """A sector's innovations under its heading; `anchor` is the heading's id; `sector` links
+    to the sector's page (None for the innovations whose sector is not known yet)."""
 
-    sector: Link
+    title: str
+    sector: Link | None
     anchor: str
     entries: list[InnovationItem]
 
 
 class YearLink(TypedDict):
-    """A year's listing page and how many innovations began that year."""
+    """A year's listing page and how many innovations began that year (no page for the
+    innovations whose year is not known yet)."""
 
-    link: str
-    year: int
+    link: str | None
+    year: str
     count: int
 
 
@@ -150,13 +162,15 @@ def innovations_hub_view(site: Site) -> InnovationsHubView:
     """Every innovation, grouped by sector, with links to the sector and year listings."""
     page = Page(site, urls.INNOVATIONS)
     catalogue = site.catalogue
-    by_sector: dict[str, list[Innovation]] = defaultdict(list)
+    by_sector: dict[str | None, list[Innovation]] = defaultdict(list)
     by_year: dict[int, int] = defaultdict(int)
     for innovation in catalogue.innovations.values():
         by_sector[innovation.bidang].append(innovation)
-        by_year[innovation.tahun] += 1
+        if innovation.tahun is not None:
+            by_year[innovation.tahun] += 1
     groups: list[SectorGroup] = [
         {
+            "title": page.sector(code).text,
             "sector": page.sector(code),
             "anchor": code,
             "entries": [page.innovation_item(i) for i in _by_name(by_sector[code])],
@@ -164,14 +178,29 @@ def innovations_hub_view(site: Site) -> InnovationsHubView:
         for code in catalogue.sectors
         if by_sector.get(code)
     ]
+    if by_sector.get(None):
+        groups.append(
+            {
+                "title": f"Bidang {labels.UNKNOWN.lower()}",
+                "sector": None,
+                "anchor": "bidang-belum-diketahui",
+                "entries": [page.innovation_item(i) for i in _by_name(by_sector[None])],
+            }
+        )
+    years: list[YearLink] = [
+        {"link": page.href(urls.year(y)), "year": str(y), "count": by_year[y]}
+        for y in sorted(by_year, reverse=True)
+    ]
+    unknown_year = len(catalogue.innovations) - sum(by_year.values())
+    if unknown_year:
+        years.append(
+            {"link": None, "year": f"tahun {labels.UNKNOWN.lower()}", "count": unknown_year}
+        )
     return {
         "total": len(catalogue.innovations),
         "groups": groups,
         "filter_script": page.href(urls.LISTING_FILTER_SCRIPT),
-        "years": [
-            {"link": page.href(urls.year(y)), "year": y, "count": by_year[y]}
-            for y in sorted(by_year, reverse=True)
-        ],
+        "years": years,
     }
 
 
@@ -189,13 +218,14 @@ def sector_pages(site: Site) -> list[tuple[str, str, ListingView]]:
     catalogue = site.catalogue
     by_sector: dict[str, list[Innovation]] = defaultdict(list)
     for innovation in catalogue.innovations.values():
-        by_sector[innovation.bidang].append(innovation)
+        if innovation.bidang is not None:
+            by_sector[innovation.bidang].append(innovation)
     pages = []
     for code, innovations in by_sector.items():
         here = urls.sector(code)
         page = Page(site, here)
         sector = catalogue.sectors[code]
-        ordered = sorted(innovations, key=lambda i: (-i.tahun, i.nama.lower()))
+        ordered = sorted(innovations, key=lambda i: (-(i.tahun or 0), i.nama.lower()))
         view: ListingView = {
             "title": f"Inovasi bidang {sector.nama}",
             "description": sector.uraian,
@@ -210,7 +240,8 @@ def year_pages(site: Site) -> list[tuple[str, str, ListingView]]:
     """(page URL, title, view) for every year in which an innovation began."""
     by_year: dict[int, list[Innovation]] = defaultdict(list)
     for innovation in site.catalogue.innovations.values():
-        by_year[innovation.tahun].append(innovation)
+        if innovation.tahun is not None:
+            by_year[innovation.tahun].append(innovation)
     pages = []
     for year, innovations in sorted(by_year.items()):
         here = urls.year(year)
@@ -232,9 +263,19 @@ class ProvinceGroup(TypedDict):
     regions: list[RegionSummary]
 
 
+class OwnerGroup(TypedDict):
+    """The innovations of one kind of owner other than a regional government."""
+
+    title: str
+    anchor: str
+    entries: list[InnovationItem]
+
+
 class RegionsHubView(TypedDict):
+    home_name: str
     home_regions: list[RegionSummary]
     others: list[ProvinceGroup]
+    owners: list[OwnerGroup]
 
 
 def regions_hub_view(site: Site) -> RegionsHubView:
@@ -247,7 +288,13 @@ def regions_hub_view(site: Site) -> RegionsHubView:
             continue
         region = catalogue.region(code)
         others[region.province_code].append(code)
+    by_owner: dict[str, list[Innovation]] = defaultdict(list)
+    for innovation in catalogue.innovations.values():
+        if innovation.jenis_pemilik != labels.REGIONAL_GOVERNMENT:
+            by_owner[innovation.jenis_pemilik].append(innovation)
+    home = catalogue.home_province
     return {
+        "home_name": catalogue.region(home).name if home else "",
         "home_regions": [_region_summary(page, c) for c in site.home_codes],
         "others": [
             {
@@ -255,6 +302,15 @@ def regions_hub_view(site: Site) -> RegionsHubView:
                 "regions": [_region_summary(page, c) for c in sorted(codes)],
             }
             for p, codes in sorted(others.items())
+        ],
+        "owners": [
+            {
+                "title": labels.OWNER_KIND[kind],
+                "anchor": owner_anchor(kind),
+                "entries": [page.innovation_item(i) for i in _by_name(by_owner[kind])],
+            }
+            for kind in labels.OWNER_KIND
+            if by_owner.get(kind)
         ],
     }
 

@@ -17,7 +17,8 @@ from typing import TypedDict
 
 from markupsafe import Markup
 
-from generator.records.model import Catalogue
+from generator.records.catalogue import Catalogue
+from generator.records.vocabulary import REGIONAL_GOVERNMENT
 from generator.site import charts, network_chart, statistics
 from generator.site.structure import Page
 
@@ -44,11 +45,14 @@ class Network:
 
 
 def region_flows(catalogue: Catalogue) -> Counter[tuple[str, str]]:
-    """Replications per (owner region, replicating region)."""
-    return Counter(
-        (catalogue.innovations[r.inovasi].wilayah, r.wilayah)
-        for r in catalogue.replications.values()
-    )
+    """Replications per (owner region, replicating region). An innovation owned by a body
+    other than a regional government is not drawn: the network is between regions."""
+    flows: Counter[tuple[str, str]] = Counter()
+    for replication in catalogue.replications.values():
+        innovation = catalogue.innovations[replication.inovasi]
+        if innovation.jenis_pemilik == REGIONAL_GOVERNMENT and innovation.wilayah:
+            flows[innovation.wilayah, replication.wilayah] += 1
+    return flows
 
 
 def replication_network(
@@ -216,9 +220,9 @@ def replications_overview(page: Page) -> ReplicationsOverview:
         ),
         "reached": charts.counts_chart(
             "replikasi-per-tahap",
-            "Replikasi yang mencapai setiap tahap",
-            "Jumlah replikasi yang sudah mencapai tiap tahap (tahap lanjut dihitung telah "
-            "melewati tahap sebelumnya), dan yang dibatalkan.",
+            "Replikasi menurut tahap yang tercatat",
+            "Jumlah replikasi yang punya catatan bertanggal untuk tiap tahap, dan yang "
+            "dibatalkan. Tahap tanpa catatan tidak dihitung, walaupun tahap sesudahnya tercatat.",
             statistics.replications_reaching_stage(catalogue),
             colours=True,
         ),

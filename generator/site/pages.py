@@ -25,11 +25,11 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from generator.records import urls
-from generator.records.model import Catalogue
+from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
 from generator.site import listings, views
 from generator.site.search_page import search_page_view
-from generator.site.statistics import statistics_view
+from generator.site.statistics_page import statistics_view
 from generator.site.structure import Site
 
 CATALOGUE_PREFIX = "catalogue/"

@@ -24,7 +24,8 @@ from generator.site.structure import Link, Page
 class StageStep(TypedDict):
     code: str
     label: str
-    reached: bool
+    reached: bool  # a dated record of this stage
+    unrecorded: bool  # before the furthest recorded stage, but with no record of its own
 
 
 class StageSteps(TypedDict):
@@ -53,15 +54,22 @@ class ProgressRow(StageSteps):
 
 
 def stage_steps(replication: Replication) -> StageSteps:
-    """The six stages as steps reached or not, with the last stage as text."""
+    """The six stages as steps recorded or not, with the last stage as text. Only a dated
+    stage is shown as reached; an earlier one without a record is shown as not recorded."""
+    recorded = statistics.recorded_stages(replication)
     furthest = statistics.furthest_stage(replication)
     latest = replication.latest_stage
     return {
         "steps": [
-            {"code": code, "label": labels.REPLICATION_STAGE[code], "reached": i <= furthest}
+            {
+                "code": code,
+                "label": labels.REPLICATION_STAGE[code],
+                "reached": code in recorded,
+                "unrecorded": code not in recorded and i < furthest,
+            }
             for i, code in enumerate(REPLICATION_STAGES)
         ],
-        "reached": furthest + 1,
+        "reached": len(recorded),
         "of": len(REPLICATION_STAGES),
         "cancelled": latest.tahap == CANCELLED,
         "stage": labels.label(labels.REPLICATION_STAGE, latest.tahap),
@@ -72,11 +80,10 @@ def stage_steps(replication: Replication) -> StageSteps:
 
 def progress_row(page: Page, replication: Replication) -> ProgressRow:
     """One replication on a progress table: what, whose, where, and how far it got."""
-    owner = page.site.catalogue.innovations[replication.inovasi].wilayah
     return {
         "link": page.href(urls.replication(replication.slug)),
         "innovation": page.innovation(replication.inovasi),
-        "owner": page.region(owner),
+        "owner": page.owner(page.site.catalogue.innovations[replication.inovasi]),
         "region": page.region(replication.wilayah),
         "agency": replication.instansi,
         "local_name": replication.nama_lokal,
@@ -226,7 +233,7 @@ def region_progress(page: Page, code: str) -> RegionProgress:
     region. Detail rows stop at the `REGION_ROWS` most recent; the summaries are bounded by
     the number of regions, so the page stays readable for a region with thousands."""
     catalogue = page.site.catalogue
-    implemented = REPLICATION_STAGES.index("implementasi")
+    implemented = "implementasi"
     done = sorted(catalogue.replications_by(code), key=lambda r: (r.started, r.slug), reverse=True)
     received = sorted(
         (r for i in catalogue.innovations_of(code) for r in catalogue.replications_of(i.slug)),
@@ -240,7 +247,7 @@ def region_progress(page: Page, code: str) -> RegionProgress:
         {
             "region": page.region(region),
             "count": len(items),
-            "implemented": sum(1 for r in items if statistics.furthest_stage(r) >= implemented),
+            "implemented": sum(1 for r in items if implemented in statistics.recorded_stages(r)),
         }
         for region, items in sorted(per_region.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
@@ -252,18 +259,21 @@ def region_progress(page: Page, code: str) -> RegionProgress:
         "received_total": len(received),
         "received_more": max(0, len(received) - REGION_ROWS),
         "received_by_region": by_region,
-        "done_owners": len({catalogue.innovations[r.inovasi].wilayah for r in done}),
+        "done_owners": len({catalogue.owner_name(catalogue.innovations[r.inovasi]) for r in done}),
         "received_regions": len(per_region),
-        "done_implemented": sum(1 for r in done if statistics.furthest_stage(r) >= implemented),
+        "done_implemented": sum(1 for r in done if implemented in statistics.recorded_stages(r)),
         "csv": page.href("data/replikasi.csv"),
     }
 
 
 class BoardRow(TypedDict):
-    """A signatory (or participant) and its replications from the event."""
+    """A signatory (or participant), its replications from the event, and the other
+    replications it recorded since the event's date (`since`)."""
 
     region: Link
     replications: list[ProgressRow]
+    since: list[ProgressRow]  # the newest few (`SINCE_ROWS`)
+    since_more: int  # and how many more, listed on the region's page
 
 
 class CommitmentBoard(TypedDict):
@@ -278,6 +288,26 @@ class CommitmentBoard(TypedDict):
     is_commitment: bool
 
 
+SINCE_ROWS = 3
+"""A signatory's other replications since an event, shown on the event's board (the newest);
+a region that replicated hundreds would otherwise make the board unbounded."""
+
+
+def _since(page: Page, event: Event, code: str) -> list[Replication]:
+    """A participant's replications not tied to the event that began on or after its date,
+    newest first."""
+    start = event.tanggal.first_day
+    return sorted(
+        (
+            r
+            for r in page.site.catalogue.replications_by(code)
+            if r.kegiatan != event.slug and r.started.first_day >= start
+        ),
+        key=lambda r: (r.started, r.slug),
+        reverse=True,
+    )
+
+
 def commitment_board(page: Page, event: Event) -> CommitmentBoard:
     """The progress board of a commitment: one row per signatory with its replications from
     this event and the stage each reached; signatories with none are marked as such."""
@@ -289,8 +319,11 @@ def commitment_board(page: Page, event: Event) -> CommitmentBoard:
         {
             "region": page.region(code),
             "replications": [progress_row(page, r) for r in by_region.get(code, [])],
+            "since": [progress_row(page, r) for r in since[:SINCE_ROWS]],
+            "since_more": max(0, len(since) - SINCE_ROWS),
         }
         for code in event.peserta
+        for since in [_since(page, event, code)]
     ]
     signed = set(event.peserta)
     from_signatories = [r for r in linked if r.wilayah in signed]
@@ -298,9 +331,9 @@ def commitment_board(page: Page, event: Event) -> CommitmentBoard:
         statistics.Count(
             code,
             labels.REPLICATION_STAGE[code],
-            sum(1 for r in from_signatories if statistics.furthest_stage(r) >= index),
+            sum(1 for r in from_signatories if code in statistics.recorded_stages(r)),
         )
-        for index, code in enumerate(REPLICATION_STAGES)
+        for code in REPLICATION_STAGES
     ]
     counts.append(
         statistics.Count(
@@ -316,9 +349,9 @@ def commitment_board(page: Page, event: Event) -> CommitmentBoard:
         "replications": len(from_signatories),
         "reached": charts.counts_chart(
             "capaian-komitmen",
-            "Replikasi penanda tangan yang mencapai setiap tahap",
+            "Replikasi penanda tangan menurut tahap yang tercatat",
             f"{len(from_signatories)} replikasi dari penanda tangan kegiatan ini; jumlah yang "
-            "sudah mencapai tiap tahap:",
+            "punya catatan bertanggal untuk tiap tahap:",
             counts,
             colours=True,
         )

@@ -12,6 +12,7 @@ BUNDLE = "pagefind"
 
 FACETS: tuple[tuple[str, str], ...] = (
     ("halaman", "Jenis halaman"),
+    ("pemilik", "Pemilik"),
     ("provinsi", "Provinsi"),
     ("wilayah", "Wilayah"),
     ("bidang", "Bidang"),

@@ -20,7 +20,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.records.model import Catalogue, Innovation
+from generator.records.catalogue import Catalogue
+from generator.records.model import Innovation
 
 MAX_POSTING = 200
 """A word shared by more innovations than this is too common to say two are alike."""

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import TypedDict
 
-from markupsafe import Markup
-
-from generator.records import urls
 from generator.records import vocabulary as labels
-from generator.records.model import Catalogue, Replication
+from generator.records.catalogue import Catalogue
+from generator.records.model import Innovation, Replication
 from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
-from generator.site import charts
-from generator.site.structure import Link, Page, Site
+from generator.site.structure import owner_anchor
 
 ALL_REGIONS = " (semua wilayah)"
+UNKNOWN_KEY = "belum-diketahui"
+UNKNOWN_YEAR = None
+"""The column of the records whose year no source has given, after the known years."""
 
 
 @dataclass(frozen=True)
@@ -50,24 +49,32 @@ class AgencyYear:
     """The agencies of one region that produced at least one innovation in one year."""
 
     region: str
-    year: int
+    year: int | None
     agencies: tuple[str, ...]
 
 
 def innovations_per_sector(catalogue: Catalogue) -> list[Count]:
     """Innovations per sector, in the vocabulary's order; sectors with none are left out."""
     counted = Counter(i.bidang for i in catalogue.innovations.values())
-    return [
+    counts = [
         Count(code, sector.nama, counted[code])
         for code, sector in catalogue.sectors.items()
         if counted[code]
     ]
+    return counts + _unknown_count(counted)
 
 
 def innovations_per_maturity(catalogue: Catalogue) -> list[Count]:
     """Innovations per maturity (`tahap`), from initiative to implementation."""
     counted = Counter(i.tahap for i in catalogue.innovations.values())
-    return [Count(k, label, counted[k]) for k, label in labels.MATURITY.items()]
+    known = [Count(k, label, counted[k]) for k, label in labels.MATURITY.items()]
+    return known + _unknown_count(counted)
+
+
+def _unknown_count(counted: Counter[str | None]) -> list[Count]:
+    """The records whose value no source has given yet, counted under "Belum diketahui"
+    (nothing when there are none)."""
+    return [Count(UNKNOWN_KEY, labels.UNKNOWN, counted[None])] if counted[None] else []
 
 
 def replications_per_latest_stage(catalogue: Catalogue) -> list[Count]:
@@ -85,19 +92,24 @@ def furthest_stage(replication: Replication) -> int:
     return max(reached, default=-1)
 
 
+def recorded_stages(replication: Replication) -> set[str]:
+    """The stages a replication has a dated record of: the only ones it is known to have
+    reached (an earlier stage without a record is not assumed done)."""
+    return {s.tahap for s in replication.tahapan if s.tahap != CANCELLED}
+
+
 def is_cancelled(replication: Replication) -> bool:
     return replication.latest_stage.tahap == CANCELLED
 
 
 def replications_reaching_stage(catalogue: Catalogue) -> list[Count]:
-    """How many replications reached each stage. A replication recorded at a later stage has
-    passed the earlier ones too (a record may start at `implementasi`). Cancelled ones count
-    for the stages they reached, and once more under `dibatalkan`."""
-    furthest = Counter(furthest_stage(r) for r in catalogue.replications.values())
-    counts = []
-    for index, code in enumerate(REPLICATION_STAGES):
-        value = sum(n for stage, n in furthest.items() if stage >= index)
-        counts.append(Count(code, labels.REPLICATION_STAGE[code], value))
+    """How many replications have a dated record of each stage. A record that starts at
+    `implementasi` counts there only: the earlier stages are not recorded, so not counted.
+    Cancelled ones count for the stages they recorded, and once more under `dibatalkan`."""
+    recorded = Counter(code for r in catalogue.replications.values() for code in recorded_stages(r))
+    counts = [
+        Count(code, labels.REPLICATION_STAGE[code], recorded[code]) for code in REPLICATION_STAGES
+    ]
     cancelled = sum(1 for r in catalogue.replications.values() if is_cancelled(r))
     counts.append(Count(CANCELLED, labels.REPLICATION_STAGE[CANCELLED], cancelled))
     return counts
@@ -111,10 +123,23 @@ def replications_started_per_year(catalogue: Catalogue) -> list[Count]:
     return [Count(str(y), str(y), counted[y]) for y in range(min(counted), max(counted) + 1)]
 
 
+def home_name(catalogue: Catalogue) -> str:
+    home = catalogue.home_province
+    return catalogue.region(home).name if home else ""
+
+
 def _home_codes(catalogue: Catalogue) -> list[str]:
     """The home province and its regencies and cities, by code."""
     home = catalogue.home_province
     return [home, *(r.code for r in catalogue.regions.regions_of(home))]
+
+
+def owner_group(catalogue: Catalogue, innovation: Innovation) -> tuple[str, str]:
+    """The row an innovation's numbers go to: its region's (`region_group`) for a regional
+    government; for any other owner, the group of its kind, never a region."""
+    if innovation.jenis_pemilik == labels.REGIONAL_GOVERNMENT and innovation.wilayah:
+        return region_group(catalogue, innovation.wilayah)
+    return owner_anchor(innovation.jenis_pemilik), labels.OWNER_KIND[innovation.jenis_pemilik]
 
 
 def region_group(catalogue: Catalogue, code: str) -> tuple[str, str]:
@@ -127,17 +152,27 @@ def region_group(catalogue: Catalogue, code: str) -> tuple[str, str]:
     return f"{province.code}*", f"{province.full_name}{ALL_REGIONS}"
 
 
-def innovations_per_region_and_year(catalogue: Catalogue) -> tuple[list[int], list[YearRow]]:
-    """Innovations by owner and first year: (years, rows). Kalimantan Barat's 15 regions
-    come first, in code order, even when they have none; other provinces follow."""
-    counted: dict[str, Counter[int]] = defaultdict(Counter)
+def year_columns(years: list[int | None]) -> list[int | None]:
+    """Every year from the first to the last known one, then `UNKNOWN_YEAR` when any record's
+    year is not known."""
+    known = [y for y in years if y is not None]
+    columns: list[int | None] = list(range(min(known), max(known) + 1)) if known else []
+    return [*columns, UNKNOWN_YEAR] if len(known) < len(years) else columns
+
+
+def innovations_per_region_and_year(
+    catalogue: Catalogue,
+) -> tuple[list[int | None], list[YearRow]]:
+    """Innovations by owner and first year: (years, rows). The home province's regions come
+    first, in code order, even when they have none; other provinces and owners other than
+    regional governments follow."""
+    counted: dict[str, Counter[int | None]] = defaultdict(Counter)
     names: dict[str, str] = {}
     for innovation in catalogue.innovations.values():
-        key, label = region_group(catalogue, innovation.wilayah)
+        key, label = owner_group(catalogue, innovation)
         counted[key][innovation.tahun] += 1
         names[key] = label
-    all_years = [i.tahun for i in catalogue.innovations.values()]
-    years = list(range(min(all_years), max(all_years) + 1)) if all_years else []
+    years = year_columns([i.tahun for i in catalogue.innovations.values()])
     home = _home_codes(catalogue)
     for code in home:
         names.setdefault(code, catalogue.region_name(code))
@@ -150,17 +185,17 @@ def innovations_per_region_and_year(catalogue: Catalogue) -> tuple[list[int], li
 
 def agencies_per_region_and_year(
     catalogue: Catalogue,
-) -> tuple[list[int], list[YearRow], list[AgencyYear]]:
+) -> tuple[list[int | None], list[YearRow], list[AgencyYear]]:
     """For each of Kalimantan Barat's regions and each year: how many agencies (`instansi`)
     produced an innovation, and which. The province asks every agency for at least one a
     year, so this is the table it steers by. Returns (years, count rows, agency lists)."""
-    agencies: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    agencies: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))
     home = _home_codes(catalogue)
     for code in home:
         for innovation in catalogue.innovations_of(code):
-            agencies[code][innovation.tahun].add(innovation.instansi.strip())
-    present = [y for code in home for y in agencies[code]]
-    years = list(range(min(present), max(present) + 1)) if present else []
+            agency = (innovation.instansi or "").strip() or f"Perangkat daerah {labels.UNKNOWN}"
+            agencies[code][innovation.tahun].add(agency)
+    years = year_columns([y for code in home for y in agencies[code]])
     rows = [
         YearRow(code, catalogue.region_name(code), tuple(len(agencies[code][y]) for y in years))
         for code in home
@@ -175,186 +210,3 @@ def agencies_per_region_and_year(
 
 
 # --- the /statistik/ page ------------------------------------------------------------------
-
-
-def _short_label(label: str) -> str:
-    """A row label short enough for a chart: `Prov. Jawa Barat (semua)`."""
-    whole = label.endswith(ALL_REGIONS)
-    short = charts.short_region_name(label.removesuffix(ALL_REGIONS))
-    return f"{short} (semua)" if whole else short
-
-
-class HeatMapRow(TypedDict):
-    """One row of the table beside a heat map; `href` is None for a row without a page."""
-
-    key: str
-    label: str
-    href: str | None
-    counts: list[int]
-    total: int
-
-
-class HeatMap(TypedDict):
-    """A heat map (None without years) and the table with every cell's number."""
-
-    id: str
-    title: str
-    years: list[int]
-    svg: Markup | None
-    rows: list[HeatMapRow]
-
-
-def _heat(
-    page: Page, chart_id: str, title: str, desc: str, years: list[int], rows: list[YearRow]
-) -> HeatMap:
-    columns = [str(y) for y in years]
-    return {
-        "id": chart_id,
-        "title": title,
-        "years": years,
-        "svg": charts.heat_map(
-            chart_id,
-            title,
-            desc,
-            columns,
-            [charts.HeatRow(r.key, _short_label(r.label), r.values) for r in rows],
-        )
-        if years
-        else None,
-        "rows": [
-            {
-                "key": r.key,
-                "label": r.label,
-                "href": page.region(r.key).href if page.site.has_region_page(r.key) else None,
-                "counts": list(r.values),
-                "total": r.total,
-            }
-            for r in rows
-        ],
-    }
-
-
-def _grid_desc(lead: str, years: list[int], rows: list[YearRow]) -> str:
-    busiest = sorted((r for r in rows if r.total), key=lambda r: (-r.total, r.key))[:3]
-    text = f"{lead} Tahun {years[0]} sampai {years[-1]}." if years else lead
-    if busiest:
-        text += " Terbanyak: " + "; ".join(f"{r.label}: {r.total}" for r in busiest) + "."
-    return text + " Angka setiap sel ada di tabel di samping."
-
-
-class CountCharts(TypedDict):
-    per_sector: charts.CountsChart
-    per_maturity: charts.CountsChart
-    per_stage: charts.CountsChart
-
-
-class AgencyList(TypedDict):
-    """The agencies of one region that produced an innovation in one year, by name."""
-
-    region: Link
-    year: int
-    count: int
-    agencies: list[str]
-
-
-class AgencyViews(TypedDict):
-    agencies: HeatMap
-    agency_lists: list[AgencyList]
-
-
-class StatisticsLinks(TypedDict):
-    replications: str
-    data: str
-
-
-class StatisticsView(CountCharts, AgencyViews):
-    innovations: int
-    replications: int
-    per_region_year: HeatMap
-    links: StatisticsLinks
-
-
-def statistics_view(site: Site) -> StatisticsView:
-    """`/statistik/`: innovations per region and year, sector and maturity; replications per
-    stage; and the agencies of each Kalimantan Barat region that produced an innovation."""
-    page = Page(site, urls.STATISTICS)
-    catalogue = site.catalogue
-    years, region_rows = innovations_per_region_and_year(catalogue)
-    return {
-        "innovations": len(catalogue.innovations),
-        "replications": len(catalogue.replications),
-        "per_region_year": _heat(
-            page,
-            "inovasi-per-wilayah-tahun",
-            "Inovasi per wilayah dan tahun mulai",
-            _grid_desc(
-                f"{len(catalogue.innovations)} inovasi menurut wilayah pemilik dan tahun mulai.",
-                years,
-                region_rows,
-            ),
-            years,
-            region_rows,
-        ),
-        **_count_charts(catalogue),
-        **_agency_views(page),
-        "links": {
-            "replications": page.href(urls.REPLICATIONS),
-            "data": page.href("data/"),
-        },
-    }
-
-
-def _count_charts(catalogue: Catalogue) -> CountCharts:
-    """The charts of plain counts: innovations per sector and maturity, replications per
-    latest stage."""
-    return {
-        "per_sector": charts.counts_chart(
-            "inovasi-per-bidang",
-            "Inovasi per bidang",
-            "Jumlah inovasi per bidang:",
-            innovations_per_sector(catalogue),
-        ),
-        "per_maturity": charts.counts_chart(
-            "inovasi-per-tahap",
-            "Inovasi per tahap kematangan",
-            "Jumlah inovasi per tahap kematangan:",
-            innovations_per_maturity(catalogue),
-        ),
-        "per_stage": charts.counts_chart(
-            "replikasi-tahap-terakhir",
-            "Replikasi menurut tahap terakhir",
-            "Jumlah replikasi menurut tahap terakhir yang tercatat:",
-            replications_per_latest_stage(catalogue),
-            colours=True,
-        ),
-    }
-
-
-def _agency_views(page: Page) -> AgencyViews:
-    """The agencies of the home province's regions that produced innovations, per year: a heat
-    map and the lists behind it."""
-    agency_years, agency_rows, agency_lists = agencies_per_region_and_year(page.site.catalogue)
-    return {
-        "agencies": _heat(
-            page,
-            "perangkat-daerah-per-tahun",
-            "Perangkat daerah yang menghasilkan inovasi, per wilayah dan tahun",
-            _grid_desc(
-                "Jumlah perangkat daerah di Kalimantan Barat yang menghasilkan paling sedikit "
-                "satu inovasi, per wilayah dan tahun.",
-                agency_years,
-                agency_rows,
-            ),
-            agency_years,
-            agency_rows,
-        ),
-        "agency_lists": [
-            {
-                "region": page.region(a.region),
-                "year": a.year,
-                "count": len(a.agencies),
-                "agencies": list(a.agencies),
-            }
-            for a in agency_lists
-        ],
-    }

@@ -10,7 +10,9 @@ from typing import TypedDict
 
 from generator.records import urls
 from generator.records import vocabulary as labels
-from generator.records.model import Catalogue, Innovation, Replication
+from generator.records.catalogue import Catalogue
+from generator.records.model import Innovation, Replication
+from generator.records.vocabulary import REGIONAL_GOVERNMENT
 from generator.site.similar import similar_innovations
 
 
@@ -26,12 +28,13 @@ class InnovationItem(TypedDict):
     link: Link
     expansion: str | None
     summary: str
-    region: Link
-    agency: str
+    owner: Link
+    agency: str | None
     year: str
-    sector: str
-    status: str
+    sector: str | None
+    status: str | None
     status_label: str
+    partial: bool
 
 
 class ReplicationItem(TypedDict):
@@ -104,6 +107,14 @@ class Page:
             self.site.catalogue.replication_title(replication),
         )
 
+    def owner(self, innovation: Innovation) -> Link:
+        """Who owns an innovation: its region's page for a regional government; for any other
+        owner, its group on the regions page (such owners are never shown as a region)."""
+        if innovation.jenis_pemilik == REGIONAL_GOVERNMENT and innovation.wilayah is not None:
+            return self.region(innovation.wilayah)
+        group = f"{self.href(urls.REGIONS)}#{owner_anchor(innovation.jenis_pemilik)}"
+        return Link(group, self.site.catalogue.owner_name(innovation))
+
     def sector(self, kode: str) -> Link:
         sector = self.site.catalogue.sectors.get(kode)
         return Link(self.href(urls.sector(kode)), sector.nama if sector else kode)
@@ -114,12 +125,13 @@ class Page:
             "link": self.innovation(innovation.slug),
             "expansion": innovation.kepanjangan,
             "summary": innovation.ringkasan,
-            "region": self.region(innovation.wilayah),
+            "owner": self.owner(innovation),
             "agency": innovation.instansi,
-            "year": year_text(innovation),
-            "sector": self.sector(innovation.bidang).text,
+            "year": year_text(innovation) if innovation.tahun else "tahun belum diketahui",
+            "sector": self.site.catalogue.sector_name(innovation.bidang),
             "status": innovation.status,
-            "status_label": labels.label(labels.STATUS, innovation.status),
+            "status_label": labels.label_or_unknown(labels.STATUS, innovation.status),
+            "partial": not innovation.lengkap,
         }
 
     def replication_item(self, replication: Replication) -> ReplicationItem:
@@ -129,7 +141,7 @@ class Page:
         return {
             "link": self.href(urls.replication(replication.slug)),
             "innovation": self.innovation(innovation.slug),
-            "owner": self.region(innovation.wilayah),
+            "owner": self.owner(innovation),
             "region": self.region(replication.wilayah),
             "agency": replication.instansi,
             "local_name": replication.nama_lokal,
@@ -141,4 +153,19 @@ class Page:
 
 
 def year_text(innovation: Innovation) -> str:
+    """The year an innovation began as a reader should take it: exact, "at the latest", or
+    not known."""
+    if innovation.tahun is None:
+        return labels.UNKNOWN
     return str(innovation.tahun) if innovation.tahun_pasti else f"paling lambat {innovation.tahun}"
+
+
+def owner_anchor(owner_kind: str) -> str:
+    """The anchor of an owner group on the regions page, e.g. `pemilik-perguruan-tinggi`."""
+    return f"pemilik-{owner_kind}"
+
+
+def newest_first(innovation: Innovation) -> tuple[int, str, str]:
+    """The order of innovation lists: newest year first, an unknown year last, then agency and
+    name."""
+    return (-(innovation.tahun or 0), innovation.instansi or "", innovation.nama)

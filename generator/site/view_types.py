@@ -66,14 +66,19 @@ class InnovationView(TypedDict):
     name: str
     expansion: str | None
     summary: str
-    region: Link
-    agency: str
+    owner: Link
+    owner_kind: str | None  # for an owner other than a regional government
+    location: Link | None  # where such an owner's innovation is, when a source says
+    agency: str | None
     year: str
-    sector: Link
+    sector: Link | None
     kind: str
     maturity: str
-    status: str
+    status: str | None
     status_label: str
+    unknown: list[str]  # what a partial record does not know yet
+    form: str
+    events: list[Link]
     updated: str | None
     problem: Markup
     solution: Markup
@@ -108,7 +113,7 @@ class ReplicationView(TypedDict):
     innovation: Link
     summary: str
     owner: Link
-    owner_agency: str
+    owner_agency: str | None
     region: Link
     agency: str
     local_name: str | None
@@ -140,6 +145,7 @@ class EventView(TypedDict):
     place: str | None
     organiser: Link | None
     basis: list[str]
+    innovations: list[Link]  # the innovations the event concerns
     description: Markup
     participants: list[ParticipantView]
     without_replication: int
@@ -152,7 +158,7 @@ class EventView(TypedDict):
 
 
 class YearGroup(TypedDict):
-    year: int
+    year: str  # the year, or that it is not known
     entries: list[InnovationItem]
 
 

@@ -18,7 +18,7 @@ from generator.records.dates import PartialDate, parse_date
 from generator.records.model import Event, Indicator, Innovation, Replication, Source
 from generator.site.markdown import phone_url, render_markdown, safe_url
 from generator.site.progress import commitment_board, innovation_timeline, region_progress
-from generator.site.structure import InnovationItem, Page, Site, year_text
+from generator.site.structure import InnovationItem, Page, Site, newest_first, year_text
 from generator.site.view_types import (
     ContactView,
     EventView,
@@ -64,20 +64,28 @@ def sources_view(sources: tuple[Source, ...]) -> list[SourceView]:
 def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
     """Every field of an innovation record, and its replication history."""
     page = Page(site, urls.innovation(innovation.slug))
-    owner_profile = site.catalogue.profiles.get(innovation.wilayah)
+    owner_profile = site.catalogue.profiles.get(innovation.wilayah) if innovation.wilayah else None
     replications = sorted(site.catalogue.replications_of(innovation.slug), key=lambda r: r.started)
+    regional = innovation.jenis_pemilik == labels.REGIONAL_GOVERNMENT
     return {
         "name": innovation.nama,
         "expansion": innovation.kepanjangan,
         "summary": innovation.ringkasan,
-        "region": page.region(innovation.wilayah),
-        "agency": innovation.instansi,
+        "owner": page.owner(innovation),
+        "owner_kind": None if regional else labels.OWNER_KIND[innovation.jenis_pemilik],
+        "location": (
+            page.region(innovation.wilayah) if innovation.wilayah and not regional else None
+        ),
+        "agency": innovation.instansi if regional else None,
         "year": year_text(innovation),
-        "sector": page.sector(innovation.bidang),
-        "kind": labels.label(labels.INNOVATION_KIND, innovation.jenis),
-        "maturity": labels.label(labels.MATURITY, innovation.tahap),
+        "sector": page.sector(innovation.bidang) if innovation.bidang else None,
+        "kind": labels.label_or_unknown(labels.INNOVATION_KIND, innovation.jenis),
+        "maturity": labels.label_or_unknown(labels.MATURITY, innovation.tahap),
         "status": innovation.status,
-        "status_label": labels.label(labels.STATUS, innovation.status),
+        "status_label": _status_text(innovation),
+        "unknown": _unknown_fields(innovation),
+        "form": page.href(urls.FORM),
+        "events": [page.event(e.slug) for e in site.catalogue.events_about(innovation.slug)],
         "updated": date_text(innovation.diperbarui),
         "problem": render_markdown(innovation.masalah),
         "solution": render_markdown(innovation.solusi),
@@ -113,6 +121,36 @@ def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
             for slug in site.similar.get(innovation.slug, ())
         ],
     }
+
+
+def _status_text(innovation: Innovation) -> str:
+    """ "Aktif, per Agustus 2025": the status a source showed, and when; or not known."""
+    if innovation.status is None:
+        return labels.UNKNOWN
+    text = labels.label(labels.STATUS, innovation.status)
+    if innovation.status_per is not None:
+        text += f", per {innovation.status_per.indonesian()}"
+    return text
+
+
+# What a partial record may leave out, as its page names it.
+_MAY_BE_UNKNOWN = (
+    ("instansi", "perangkat daerah pemilik"),
+    ("tahun", "tahun mulai diterapkan"),
+    ("bidang", "bidang"),
+    ("jenis", "jenis (digital, non-digital atau campuran)"),
+    ("tahap", "tahap kematangan"),
+)
+
+
+def _unknown_fields(innovation: Innovation) -> list[str]:
+    """What the sources of a partial record have not given yet (empty for a complete one)."""
+    if innovation.lengkap:
+        return []
+    unknown = [name for key, name in _MAY_BE_UNKNOWN if getattr(innovation, key) is None]
+    if innovation.jenis_pemilik != labels.REGIONAL_GOVERNMENT:
+        unknown = [name for name in unknown if name != "perangkat daerah pemilik"]
+    return unknown
 
 
 def _contact(kontak: Mapping[str, str]) -> ContactView | None:
@@ -154,7 +192,7 @@ def replication_view(site: Site, replication: Replication) -> ReplicationView:
         "title": site.catalogue.replication_title(replication),
         "innovation": page.innovation(innovation.slug),
         "summary": innovation.ringkasan,
-        "owner": page.region(innovation.wilayah),
+        "owner": page.owner(innovation),
         "owner_agency": innovation.instansi,
         "region": page.region(replication.wilayah),
         "agency": replication.instansi,
@@ -200,6 +238,7 @@ def event_view(site: Site, event: Event) -> EventView:
         "place": event.tempat,
         "organiser": page.region(event.penyelenggara) if event.penyelenggara else None,
         "basis": list(event.dasar),
+        "innovations": [page.innovation(slug) for slug in event.inovasi],
         "description": render_markdown(event.uraian),
         "participants": participants,
         "without_replication": sum(1 for p in participants if not p["replications"]),
@@ -208,7 +247,7 @@ def event_view(site: Site, event: Event) -> EventView:
         "results": [
             {
                 "innovation": page.innovation(r.inovasi),
-                "owner": page.region(site.catalogue.innovations[r.inovasi].wilayah),
+                "owner": page.owner(site.catalogue.innovations[r.inovasi]),
                 "award": r.penghargaan,
             }
             for r in event.hasil
@@ -225,8 +264,8 @@ def region_view(site: Site, code: str) -> RegionView:
     region = catalogue.region(code)
     page = Page(site, urls.region(site.region_slug(code)))
     profile = catalogue.profiles.get(code)
-    owned = sorted(catalogue.innovations_of(code), key=lambda i: (-i.tahun, i.instansi, i.nama))
-    by_year: dict[int, list[InnovationItem]] = defaultdict(list)
+    owned = sorted(catalogue.innovations_of(code), key=newest_first)
+    by_year: dict[int | None, list[InnovationItem]] = defaultdict(list)
     for innovation in owned:
         by_year[innovation.tahun].append(page.innovation_item(innovation))
     province = None
@@ -244,7 +283,10 @@ def region_view(site: Site, code: str) -> RegionView:
         "sources": sources_view(profile.sumber) if profile else [],
         "notes": render_markdown(profile.catatan if profile else None),
         "owned_count": len(owned),
-        "owned_by_year": [{"year": y, "entries": items} for y, items in by_year.items()],
+        "owned_by_year": [
+            {"year": str(y) if y else "Tahun belum diketahui", "entries": items}
+            for y, items in by_year.items()
+        ],
         "replicated": [
             page.replication_item(r)
             for r in sorted(catalogue.replications_by(code), key=lambda r: r.started, reverse=True)
