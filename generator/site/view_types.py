@@ -31,6 +31,9 @@ class SourceView(TypedDict):
 class ContactView(TypedDict):
     name: str | None
     position: str | None
+    address: str | None
+    website: str | None
+    website_text: str | None
     email: str | None
     email_url: str | None
     phone: str | None

@@ -159,9 +159,13 @@ def _contact(kontak: Mapping[str, str]) -> ContactView | None:
         return None
     email = kontak.get("email")
     phone = kontak.get("telepon")
+    website = kontak.get("situs")
     return {
         "name": kontak.get("nama"),
         "position": kontak.get("jabatan"),
+        "address": kontak.get("alamat"),
+        "website": safe_url(website) if website else None,
+        "website_text": urlsplit(website).netloc if website else None,
         "email": email,
         "email_url": safe_url(f"mailto:{email}") if email else None,
         "phone": phone,
