@@ -23,12 +23,16 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_timestamp
 
@@ -56,6 +60,7 @@ from generator.site.structure import Site
 # Problems during `mkdocs serve` are printed on a logger of our own: MkDocs counts warnings
 # on its `mkdocs.*` loggers and, in strict mode, would abort the rebuild we want to show.
 serve_log = logging.getLogger("katalog")
+log = get_plugin_logger(__name__)  # MkDocs' own: progress lines of a build
 
 HUB_URLS = (
     urls.HOME,
@@ -118,7 +123,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.kept is not None:
             self.kept.wait()
 
-    def on_config(self, config: Any) -> Any:
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._wait_for_background()
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
@@ -164,7 +169,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self._date_the_build(result.catalogue)
         return config
 
-    def on_files(self, files: Files, *, config: Any) -> Files:
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for source in self.sources.values():
             existing = files.get_file_from_path(source.path)
             if existing is not None:
@@ -176,11 +181,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         files.append(File.generated(config, csp.HEADERS_PATH, content=csp.headers_file()))
         return files
 
-    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
         env.globals["katalog_csp"] = csp.META_POLICY  # theme_overrides/main.html
         return env
 
-    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         source = self.sources.get(page.file.src_uri)
         base = self.config.edit_base_url.rstrip("/")
         if source is None:
@@ -194,7 +203,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         page.edit_url = f"{base}/{source.edit_path}" if base and source.edit_path else None
         return ""
 
-    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         source = self.sources.get(page.file.src_uri)
         if source is None:
             return html
@@ -206,7 +215,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         )
         return source.body
 
-    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         group = self.shell_groups.get(page.file.src_uri)
         if group is not None:
             self.shells[group] = Shell(output, group)
@@ -214,7 +223,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self.pages_made += 1
         return output
 
-    def on_pre_build(self, *, config: Any) -> None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.pages_made = 0
         if self.serving:  # before MkDocs empties the site: keep the record pages (`reuse`)
             site_dir = Path(config.site_dir)
@@ -222,7 +231,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 self.kept = KeptSections(site_dir, RECORD_SECTIONS)
             self.kept.keep()
 
-    def on_post_build(self, *, config: Any) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The record pages, the open data and the search index. The record pages are made by
         worker processes (`shells`); meanwhile this process writes the search index's
         documents, starts Pagefind on them in the background (`search`), and writes the open
@@ -252,7 +261,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 self._restore_build_date()  # the sitemap, the last thing it dates, is written
 
     def _pour(
-        self, site_dir: Path, config: Any, meanwhile: Callable[[], None] | None
+        self, site_dir: Path, config: MkDocsConfig, meanwhile: Callable[[], None] | None
     ) -> dict[Group, list[str]]:
         assert self.site is not None
         description = config.site_description or ""
@@ -264,7 +273,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self._list_record_pages(site_dir, poured)
         return poured
 
-    def _index_and_export(self, config: Any, pour: bool = False) -> None:
+    def _index_and_export(self, config: MkDocsConfig, pour: bool = False) -> None:
         """The search index and the open data (with the record pages when `pour`)."""
         site = self.site
         assert site is not None
@@ -350,7 +359,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=stamp) as packed:
                 packed.write(xml.encode("utf-8"))
 
-    def _write_open_data(self, config: Any) -> list[Path]:
+    def _write_open_data(self, config: MkDocsConfig) -> list[Path]:
         """The open-data files (`exports`) beside the pages: katalog.json, the CSV tables,
         the feed, DCAT and each record page's JSON twin. The page generator already makes
         the HTML redirect pages at an innovation's old slugs."""
@@ -368,9 +377,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def _report_index(self, summary: IndexSummary) -> None:
         """`mkdocs serve` indexes too (a second for the shipped catalogue), so that /cari/
         works while editing; nothing is indexed while the records have problems."""
-        logging.getLogger("mkdocs.plugins.katalog").info(str(summary))
+        log.info(str(summary))
 
-    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
         if self.catalogue_dir is not None:
             server.watch(str(self.catalogue_dir))
         return server
