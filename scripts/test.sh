@@ -2,7 +2,7 @@
 # Install the test dependencies and run every check: lint, format, types, tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+python3 -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 # Browser tests drive Debian's Chromium through Playwright (no browser download).
 if [ ! -x /usr/bin/chromium ]; then
     if [ "$(id -u)" = 0 ]; then
