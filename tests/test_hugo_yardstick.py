@@ -16,8 +16,8 @@ from types import ModuleType
 
 import pytest
 
-from generator.build import build_site
-from generator.synth import write_synthetic_catalogue
+from devtools.synth import write_synthetic_catalogue
+from generator.mkdocs.build import build_site
 
 from .conftest import REPO
 
