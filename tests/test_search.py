@@ -28,6 +28,10 @@ RECORDS = {
         - kode: administrasi-kependudukan
           nama: Administrasi Kependudukan
     """,
+    "referensi/sinonim.yml": """
+        - [dukcapil, disdukcapil, kependudukan dan pencatatan sipil]
+        - [bumdes, badan usaha milik desa]
+    """,
     "inovasi/antre-daring.yml": """
         nama: Antre Daring
         wilayah: "61.12"
@@ -256,6 +260,12 @@ def test_similar_innovations_are_of_other_regions(site: Path) -> None:
 
 def test_layanan_finds_the_page_that_says_pelayanan(tab: Any, base: str) -> None:
     assert search(tab, base, "/cari/?q=layanan") == ["Antre Daring"]
+
+
+def test_an_acronym_finds_the_pages_that_spell_the_agency_out(tab: Any, base: str) -> None:
+    """`referensi/sinonim.yml`: "dukcapil" finds the record whose agency is written
+    "Disdukcapil" and the one written "Dinas Kependudukan dan Pencatatan Sipil"."""
+    assert set(search(tab, base, "/cari/?q=dukcapil")) >= {"Antre Daring", "Akta Bayi"}
 
 
 def test_kesehatan_finds_the_page_that_says_sehat(tab: Any, base: str) -> None:

@@ -39,6 +39,8 @@ class Catalogue:
         # The province whose regencies and cities every listing shows, with or without records
         # (`katalog.yml`'s `provinsi`); empty for a catalogue without innovations or settings.
         self.home_province = home_province or self._most_owning_province()
+        # Groups of words the search treats as one (`referensi/sinonim.yml`; `validate`).
+        self.synonyms: tuple[tuple[str, ...], ...] = ()
         self._innovations_by_region: dict[str, list[Innovation]] = defaultdict(list)
         for innovation in self.innovations.values():
             if innovation.wilayah is not None:

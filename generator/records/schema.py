@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # The schemas stay at `generator/schemas/`: every record file names its schema by that path.
 SCHEMA_DIR = Path(__file__).parents[1] / "schemas"
 RECORD_KINDS = ("wilayah", "inovasi", "replikasi", "kegiatan")
-SCHEMA_NAMES = (*RECORD_KINDS, "bidang", "katalog", "common")
+SCHEMA_NAMES = (*RECORD_KINDS, "bidang", "katalog", "sinonim", "common")
 
 
 def schema_file(name: str) -> Path:

@@ -39,6 +39,7 @@ from generator.records.problems import Problem, display_path, one_message_per_sp
 from generator.records.regions import PROVINCE_FILE, REGENCY_FILE, RegionTable
 from generator.records.rules import check_cross_references
 from generator.records.schema import RECORD_KINDS, check_against_schema, guide_for
+from generator.records.synonyms import read_synonyms
 
 
 @dataclass
@@ -212,6 +213,7 @@ def _read_catalogue(
     if require_sources is None:
         require_sources = settings.require_sources
     sector_list = _read_sectors(folder, problems)
+    synonyms = read_synonyms(folder, problems)
     jobs = _record_jobs(folder, problems)
     records, specific, schema_problems = _load_records(jobs, cache)
     if require_sources:
@@ -220,7 +222,9 @@ def _read_catalogue(
     problems = sorted(set(problems + one_message_per_spot(specific, schema_problems)))
     if problems or not model:
         return ReadResult(None, problems, records)
-    return ReadResult(_build(records, regions, sector_list, settings), [], records)
+    catalogue = _build(records, regions, sector_list, settings)
+    catalogue.synonyms = synonyms
+    return ReadResult(catalogue, [], records)
 
 
 def _absent_essentials(folder: Path) -> list[Problem]:

@@ -17,8 +17,10 @@ opening.
 
 from __future__ import annotations
 
+import functools
 import html
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,8 +70,55 @@ def _text(markdown: str | None) -> str:
     return cut[: cut.rfind(" ")] if " " in cut else cut
 
 
-def _document(title: str, texts: list[str], facets: list[tuple[str, str]]) -> str:
-    paragraphs = "".join(f"<p>{html.escape(text)}</p>" for text in texts if text)
+WORD = re.compile(r"[a-z0-9]+")
+
+
+@functools.cache
+def _synonym_lookup(
+    groups: tuple[tuple[str, ...], ...],
+) -> tuple[dict[str, list[int]], list[tuple[str, int]]]:
+    """For each single-word term the groups it belongs to, and every multi-word phrase with
+    its group: built once per catalogue, so a page costs a set lookup per word."""
+    words: dict[str, list[int]] = {}
+    phrases: list[tuple[str, int]] = []
+    for index, group in enumerate(groups):
+        for term in group:
+            if " " in term:
+                phrases.append((f" {term} ", index))
+            else:
+                words.setdefault(term, []).append(index)
+    return words, phrases
+
+
+def synonyms_for(groups: tuple[tuple[str, ...], ...], texts: list[str]) -> list[str]:
+    """The terms of every synonym group the texts use that the texts do not use themselves:
+    with them in the index, a query for `dukcapil` finds a page that says `Disdukcapil` or
+    `Kependudukan dan Pencatatan Sipil`."""
+    if not groups:
+        return []
+    tokens = WORD.findall(" ".join(texts).lower())
+    present = set(tokens)
+    spaced = f" {' '.join(tokens)} "
+    words, phrases = _synonym_lookup(groups)
+    used = {index for word in present for index in words.get(word, ())}
+    used |= {index for phrase, index in phrases if phrase in spaced}
+    return [
+        term
+        for index in sorted(used)
+        for term in groups[index]
+        if (f" {term} " not in spaced if " " in term else term not in present)
+    ]
+
+
+def _document(
+    title: str,
+    texts: list[str],
+    facets: list[tuple[str, str]],
+    synonyms: tuple[tuple[str, ...], ...] = (),
+) -> str:
+    # The synonyms go last, so that an excerpt is cut from the record's own words when it can.
+    extra = " ".join(synonyms_for(synonyms, [title, *texts]))
+    paragraphs = "".join(f"<p>{html.escape(text)}</p>" for text in [*texts, extra] if text)
     filters = "".join(
         f'<span data-pagefind-filter="{key}">{html.escape(value)}</span>' for key, value in facets
     )
@@ -95,7 +144,8 @@ def _innovation_document(site: Site, innovation: Innovation) -> str:
         catalogue.sector_name(innovation.bidang) or "",
         " ".join(innovation.tag),
     ]
-    return _document(innovation.nama, texts, innovation_facets(catalogue, innovation))
+    facets = innovation_facets(catalogue, innovation)
+    return _document(innovation.nama, texts, facets, catalogue.synonyms)
 
 
 def _region_document(site: Site, code: str) -> str:
@@ -107,7 +157,8 @@ def _region_document(site: Site, code: str) -> str:
         texts.append(catalogue.region_name(region.province_code))
     if profile is not None:
         texts += [profile.ibu_kota or "", _text(profile.uraian)]
-    return _document(catalogue.region_name(code), texts, [("halaman", PAGE_KIND["region"])])
+    facets = [("halaman", PAGE_KIND["region"])]
+    return _document(catalogue.region_name(code), texts, facets, catalogue.synonyms)
 
 
 def _event_document(site: Site, event: Event) -> str:
@@ -117,7 +168,8 @@ def _event_document(site: Site, event: Event) -> str:
         site.catalogue.region_name(event.penyelenggara) if event.penyelenggara else "",
         _text(event.uraian),
     ]
-    return _document(event.nama, texts, [("halaman", PAGE_KIND["event"])])
+    facets = [("halaman", PAGE_KIND["event"])]
+    return _document(event.nama, texts, facets, site.catalogue.synonyms)
 
 
 def index_documents(site: Site) -> Iterator[tuple[str, str]]:
