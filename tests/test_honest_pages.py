@@ -1,6 +1,6 @@
 """Every built page of the shipped catalogue says only what its records say: a status, a
 year, an owner or a replication stage appears on a page only when the record states it, and
-an unknown value reads "Belum diketahui" (issue 15, "honest records")."""
+an unknown value reads "Belum diketahui" (issue 19, "honest records")."""
 
 from __future__ import annotations
 
