@@ -146,6 +146,11 @@ def test_without_an_address_the_build_says_how_to_set_it(tmp_path: Path) -> None
     assert not (site / "sitemap.xml").exists()  # a sitemap needs full addresses
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'rel="canonical"' not in home and "og:" not in home
+    # Nor a repository: no edit button anywhere, no edit or report link on record pages.
+    for url in ("inovasi/uji-layanan-a", "wilayah/kabupaten-kubu-raya", "tentang"):
+        text = (site / url / "index.html").read_text(encoding="utf-8")
+        assert 'rel="edit"' not in text and "/issues/new" not in text, url
+        assert "Sunting catatan ini" not in text and "Laporkan kesalahan" not in text, url
 
 
 def _bodies(catalogue_dir: Path, updated: dict[str, str] | None = None) -> dict[str, str]:

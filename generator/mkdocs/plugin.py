@@ -136,6 +136,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._wait_for_background()
+        self.identity = None  # known again once the catalogue is read without problems
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
         self.docs_prefix = _relative_prefix(Path(config.docs_dir), base)
