@@ -197,7 +197,7 @@ def test_dcat_uses_full_addresses_and_names_the_publisher(site: Path) -> None:
     for dataset in dcat["dcat:dataset"]:
         assert dataset["dct:publisher"] == publisher
         assert dataset["dcat:contactPoint"] == {
-            "@type": "vcard:Organization",
+            "@type": "vcard:Kind",
             "vcard:fn": "Biro Uji",
             "vcard:hasEmail": {"@id": "mailto:biro@example.org"},
             "vcard:hasTelephone": {"@id": "tel:+62561000000"},

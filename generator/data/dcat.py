@@ -151,7 +151,7 @@ def _publisher(publisher: Publisher | None) -> Json:
 def _contact_point(publisher: Publisher) -> Json:
     """Whom to ask about the data (DCAT-AP recommends a vCard)."""
     contact: Json = {
-        "@type": "vcard:Organization",
+        "@type": "vcard:Kind",
         "vcard:fn": publisher.nama,
         "vcard:hasEmail": _id(f"mailto:{publisher.email}"),
     }
