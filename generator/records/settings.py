@@ -6,7 +6,7 @@ address, the repository and its branch (`Identity.overridden`)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -75,17 +75,19 @@ class Identity:
     ) -> Identity:
         """This identity with the addresses given (on the command line) in place of its own;
         None keeps its own."""
-        given = Identity.of(
-            site_url or self.site_url, repository or self.repository, branch or self.branch
+        return Identity.of(
+            site_url or self.site_url,
+            repository or self.repository,
+            branch or self.branch,
+            self.publisher,
         )
-        return replace(given, publisher=self.publisher)
 
-    def repository_file(self, path: str, action: str = "edit") -> str | None:
-        """`<repository>/<action>/<branch>/<path>`: GitHub's (and Gitea's, Forgejo's) page to
-        edit a file of the published branch; None without a repository."""
+    def repository_file(self, path: str) -> str | None:
+        """`<repository>/edit/<branch>/<path>`: GitHub's (and Gitea's, Forgejo's) page to edit
+        a file of the published branch; None without a repository."""
         if self.repository is None:
             return None
-        return f"{self.repository}/{action}/{quote(self.branch)}/{quote(path)}"
+        return f"{self.repository}/edit/{quote(self.branch)}/{quote(path)}"
 
     def new_file_base(self) -> str:
         """The repository's "new file" page of the published branch
