@@ -105,6 +105,18 @@ def _catalogue_spared() -> Iterator[None]:
     gc.freeze()
 
 
+def _address(context: click.Context, parameter: click.Parameter, value: str | None) -> str | None:
+    """An address option's value, checked: empty counts as not given."""
+    from generator.records.settings import address_problem
+
+    if not value or not value.strip():
+        return None
+    problem = address_problem(value)
+    if problem:
+        raise click.BadParameter(f"`{value}` {problem}")
+    return value.strip()
+
+
 @main.command()
 @catalogue_option
 @click.option(
@@ -115,14 +127,32 @@ def _catalogue_spared() -> Iterator[None]:
     "--config", "config_file", default=Path("mkdocs.yml"), show_default=True,
     type=click.Path(dir_okay=False, path_type=Path), help="Berkas konfigurasi MkDocs.",
 )  # fmt: skip
-def build(catalogue_dir: Path, site_dir: Path, config_file: Path) -> None:
+@click.option(
+    "--site-url", callback=_address, metavar="URL",
+    help="Alamat publik situs (menimpa `situs` di katalog.yml), mis. https://inovasi.example.go.id/.",
+)  # fmt: skip
+@click.option(
+    "--repo-url", callback=_address, metavar="URL",
+    help="Alamat web repositori git (menimpa `repositori` di katalog.yml), untuk tautan sunting.",
+)  # fmt: skip
+@click.option(
+    "--branch", metavar="CABANG", help="Cabang repositori yang diterbitkan (menimpa `cabang`)."
+)
+def build(
+    catalogue_dir: Path, site_dir: Path, config_file: Path,
+    site_url: str | None, repo_url: str | None, branch: str | None,
+) -> None:  # fmt: skip
     """Bangun seluruh situs dari katalog."""
     from generator.mkdocs.build import BuildFailed, build_site
+    from generator.mkdocs.publishing import Overrides
 
     # MkDocs' progress lines are noise in this command's output: warnings and errors only.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    overrides = Overrides(site_url, repo_url, branch)
     try:
-        summary = build_site(catalogue_dir, site_dir, config_file, reading=_catalogue_spared)
+        summary = build_site(
+            catalogue_dir, site_dir, config_file, reading=_catalogue_spared, overrides=overrides
+        )
     except BuildFailed as failure:
         for line in failure.lines:
             click.echo(line, err=True)
@@ -138,6 +168,7 @@ def build(catalogue_dir: Path, site_dir: Path, config_file: Path) -> None:
 )  # fmt: skip
 def pages(catalogue_dir: Path, out_dir: Path) -> None:
     """Tulis sumber halaman (Markdown/HTML) hasil katalog ke folder OUT, tanpa MkDocs."""
+    from generator.records.history import last_changed
     from generator.site.pages import write_page_sources
 
     result = read_catalogue(catalogue_dir)
@@ -145,7 +176,7 @@ def pages(catalogue_dir: Path, out_dir: Path) -> None:
         for problem in result.problems:
             click.echo(problem.format(), err=True)
         sys.exit(1)
-    count = write_page_sources(result.catalogue, out_dir)
+    count = write_page_sources(result.catalogue, out_dir, last_changed(catalogue_dir))
     click.echo(f"{count} sumber halaman ditulis ke {out_dir}.", err=True)
 
 

@@ -6,6 +6,7 @@ import contextlib
 import http.server
 import os
 import shutil
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,21 +27,29 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REGION_TABLE = REPO / "catalogue" / "referensi"
 
 
-EDIT_BASE = "https://example.org/katalog/edit/main"
+REPOSITORY = "https://example.org/katalog"  # a repository's web address, for edit links
+EDIT_BASE = f"{REPOSITORY}/edit/main"
 
 
-def write_config(folder: Path, edit_base_url: str = EDIT_BASE, site_url: str = "") -> Path:
-    """The repository's mkdocs.yml in `folder`, with absolute docs and theme folders, an edit
-    URL (none when empty) and a `site_url` when given."""
+def write_config(folder: Path, site_url: str = "") -> Path:
+    """The repository's mkdocs.yml in `folder`, with absolute docs and theme folders and a
+    `site_url` when given."""
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
     text = text.replace("custom_dir: theme_overrides", f"custom_dir: {REPO / 'theme_overrides'}")
-    text = text.replace('edit_base_url: ""', f'edit_base_url: "{edit_base_url}"')
     if site_url:
         text += f"\nsite_url: {site_url}\n"
     config = folder / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     return config
+
+
+def write_settings(catalogue_dir: Path, text: str) -> Path:
+    """Add `text` (YAML keys) to the catalogue's `katalog.yml`, e.g. its `repositori`."""
+    path = catalogue_dir / "katalog.yml"
+    before = path.read_text(encoding="utf-8") if path.is_file() else ""
+    path.write_text(before + textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
 
 
 def make_catalogue(target: Path) -> Path:

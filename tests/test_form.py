@@ -13,13 +13,20 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.editing.form_data import new_file_base
 from generator.mkdocs.build import build_site
 from generator.records.loader import load_text
 from generator.records.schema import SCHEMA_DIR, guide_for
+from generator.records.settings import Identity
 from generator.records.validate import read_catalogue
 
-from .conftest import EDIT_BASE, REPO, make_catalogue, serve_directory, write_config
+from .conftest import (
+    REPO,
+    REPOSITORY,
+    make_catalogue,
+    serve_directory,
+    write_config,
+    write_settings,
+)
 
 FORM_URL = "/kontribusi/formulir/"
 FORM_JS = REPO / "docs" / "assets" / "formulir.js"
@@ -28,7 +35,9 @@ FORM_JS = REPO / "docs" / "assets" / "formulir.js"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("formulir")
-    build_site(make_catalogue(root / "catalogue"), root / "site", write_config(root))
+    catalogue = make_catalogue(root / "catalogue")
+    write_settings(catalogue, f"repositori: {REPOSITORY}\n")
+    build_site(catalogue, root / "site", write_config(root))
     return root / "site"
 
 
@@ -210,9 +219,8 @@ def test_github_link_opens_a_new_file_with_the_record(form: Any) -> None:
     fill_innovation(form)
     submit(form, "inovasi")
     link = urlsplit(str(form.get_attribute("#k-github", "href")))
-    repository = EDIT_BASE.removesuffix("/edit/main")
     assert f"{link.scheme}://{link.netloc}{link.path}" == (
-        f"{repository}/new/main/catalogue/inovasi"
+        f"{REPOSITORY}/new/main/catalogue/inovasi"
     )
     query = parse_qs(link.query)
     assert query["filename"] == ["sipandai-uji-1-ketapang.yml"]
@@ -355,13 +363,18 @@ def test_the_form_understands_every_keyword_the_schemas_use() -> None:
 
 
 @pytest.mark.parametrize(
-    ("edit", "new"),
+    ("repository", "branch", "new"),
     [
-        ("https://github.com/o/r/edit/main", "https://github.com/o/r/new/main"),
-        ("https://github.com/o/r/edit/main/", "https://github.com/o/r/new/main"),
-        ("", ""),
-        ("https://gitlab.example/o/r/-/blob/main", ""),
+        ("https://github.com/o/r", None, "https://github.com/o/r/new/main"),
+        ("https://github.com/o/r/", "terbit", "https://github.com/o/r/new/terbit"),
+        ("https://github.com/o/r.git", "main", "https://github.com/o/r/new/main"),
+        ("", "main", ""),
+        (None, None, ""),
     ],
 )
-def test_new_file_address_follows_the_edit_address(edit: str, new: str) -> None:
-    assert new_file_base(edit) == new
+def test_new_file_address_follows_the_repository_and_branch(
+    repository: str | None, branch: str | None, new: str
+) -> None:
+    """The form's "Buka di GitHub" and the edit links derive from one place: `katalog.yml`'s
+    `repositori` and `cabang`."""
+    assert Identity.of(None, repository, branch).new_file_base() == new

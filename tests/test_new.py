@@ -215,7 +215,7 @@ def test_new_user_story_innovation_and_replication_reach_the_local_site(
     assert code == 0, out + err
     assert "sipandai-kubu-raya-di-sambas.yml" in out
     assert CliRunner().invoke(main, ["validate", str(catalogue_dir)]).exit_code == 0
-    write_config(tmp_path, edit_base_url="")
+    write_config(tmp_path)
     site = tmp_path / "site"
     built = CliRunner().invoke(
         main,

@@ -12,7 +12,7 @@ from generator.mkdocs.build import build_site
 from generator.mkdocs.shells import Group, Shell, all_groups, group_of, sitemap_with_pages
 from generator.site.pages import PageSource
 
-from .conftest import make_catalogue, write_config
+from .conftest import make_catalogue, write_config, write_settings
 
 
 def test_record_pages_are_grouped_and_the_rest_left_to_mkdocs() -> None:
@@ -57,9 +57,8 @@ def test_sitemap_lists_every_poured_page_in_place_of_its_shell() -> None:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("shells")
     catalogue = make_catalogue(root / "catalogue")
-    config = write_config(
-        root, "https://example.org/repo/edit/main", site_url="https://katalog.example.org/"
-    )
+    write_settings(catalogue, "repositori: https://example.org/repo\n")
+    config = write_config(root, site_url="https://katalog.example.org/")
     build_site(catalogue, root / "site", config)
     return root / "site"
 
@@ -112,7 +111,7 @@ def test_two_processes_write_the_same_pages_as_one(
     from generator.mkdocs import shells
 
     catalogue = make_catalogue(tmp_path / "catalogue")
-    config = write_config(tmp_path, edit_base_url="")
+    config = write_config(tmp_path)
     sites = {}
     for threshold in (10_000, 0):
         monkeypatch.setattr(shells, "PARALLEL_FROM", threshold)
@@ -147,9 +146,7 @@ def test_a_build_failing_before_the_shells_stops_the_page_workers(
     monkeypatch.setattr(mkdocs_plugin, "site_page_sources", broken)
     site = tmp_path / "site"
     with pytest.raises(RuntimeError, match="hub pages failed"):
-        build_site(
-            make_catalogue(tmp_path / "catalogue"), site, write_config(tmp_path, edit_base_url="")
-        )
+        build_site(make_catalogue(tmp_path / "catalogue"), site, write_config(tmp_path))
     assert not site.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-build-")] == []
     assert multiprocessing.active_children() == []

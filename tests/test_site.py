@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from generator.mkdocs.build import BuildFailed, build_site
 
-from .conftest import EDIT_BASE, REPO, write_config
+from .conftest import EDIT_BASE, REPO, REPOSITORY, write_config
 
 RECORDS = {
     "referensi/bidang.yml": """
@@ -146,6 +146,10 @@ RECORDS = {
         tempat: Pontianak
         penyelenggara: "61"
         peserta: ["61.04", "61.08"]
+    """,
+    # Edit links ("Sunting halaman ini", "Sunting catatan ini") lead to this repository.
+    "katalog.yml": f"""
+        repositori: {REPOSITORY}
     """,
     "kegiatan/kipp-2021.yml": """
         nama: KIPP 2021

@@ -982,7 +982,7 @@
     this.noGithub = el("p", { id: "k-github-belum", class: "k-bantuan" }, [
       richText(
         "Tombol “Buka di GitHub” belum tersedia: pengelola katalog belum mengisi alamat " +
-          "repositori (opsi `edit_base_url` di `mkdocs.yml`). Unduh berkasnya, lalu kirimkan " +
+          "repositori (`repositori` di `catalogue/katalog.yml`). Unduh berkasnya, lalu kirimkan " +
           "lewat issue atau surel seperti dijelaskan di panduan kontribusi."
       ),
     ]);

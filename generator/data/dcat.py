@@ -7,10 +7,13 @@ its addresses are relative to `data/dcat.jsonld`, as JSON-LD resolves them.
 
 from __future__ import annotations
 
+import re
+
 from generator.data.columns import ODBL
 from generator.data.records import FORMAT_VERSION, Json, Links, RecordData
 from generator.data.tables import TABLES
 from generator.records import urls
+from generator.records.settings import Publisher
 
 DATA_DIR = "data/"
 KATALOG_PATH = "data/katalog.json"
@@ -23,6 +26,7 @@ LANGUAGE_ID = "http://publications.europa.eu/resource/authority/language/IND"
 MEDIA_TYPE = "https://www.iana.org/assignments/media-types/"
 DATAPACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
 JSON_SCHEMA_SPEC = "https://json-schema.org/draft/2020-12/schema"
+VCARD = "http://www.w3.org/2006/vcard/ns#"
 
 DCAT_CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -133,16 +137,50 @@ def _schema_dataset(links: Links, modified: str, schema_names: list[str]) -> Jso
     )
 
 
+def _publisher(publisher: Publisher | None) -> Json:
+    """The catalogue's publisher (`pengelola`), else the catalogue itself by name."""
+    if publisher is None:
+        return {"@type": "foaf:Agent", "foaf:name": PUBLISHER}
+    return {
+        "@type": "foaf:Agent",
+        "foaf:name": publisher.nama,
+        "foaf:mbox": _id(f"mailto:{publisher.email}"),
+    }
+
+
+def _contact_point(publisher: Publisher) -> Json:
+    """Whom to ask about the data (DCAT-AP recommends a vCard)."""
+    contact: Json = {
+        "@type": "vcard:Kind",
+        "vcard:fn": publisher.nama,
+        "vcard:hasEmail": _id(f"mailto:{publisher.email}"),
+    }
+    if publisher.telepon:
+        contact["vcard:hasTelephone"] = _id("tel:" + re.sub(r"[^0-9+]", "", publisher.telepon))
+    if publisher.alamat:
+        address = {"@type": "vcard:Address", "vcard:street-address": publisher.alamat}
+        contact["vcard:hasAddress"] = address
+    return contact
+
+
 def dcat_catalogue(data: RecordData, links: Links, modified: str, schema_names: list[str]) -> Json:
     """The DCAT-AP style catalogue: one dcat:Dataset per data file family, with distributions;
-    the JSON twin of every record is a distribution of its kind's dataset."""
+    the JSON twin of every record is a distribution of its kind's dataset. Its publisher is
+    the catalogue's `pengelola` when `katalog.yml` names one."""
     datasets = [
         _whole_catalogue_dataset(links, modified),
         *_table_datasets(data, links, modified),
         _schema_dataset(links, modified, schema_names),
     ]
+    publisher = data.catalogue.identity.publisher
+    context: Json = DCAT_CONTEXT
+    if publisher is not None:
+        context = {**DCAT_CONTEXT, "vcard": VCARD}
+        for dataset in datasets:
+            dataset["dct:publisher"] = _publisher(publisher)
+            dataset["dcat:contactPoint"] = _contact_point(publisher)
     return {
-        "@context": DCAT_CONTEXT,
+        "@context": context,
         "@id": links.from_file(DCAT_PATH, DCAT_PATH),
         "@type": "dcat:Catalog",
         "dct:title": _text(CATALOGUE_TITLE),
@@ -152,7 +190,7 @@ def dcat_catalogue(data: RecordData, links: Links, modified: str, schema_names: 
         "dct:language": _id(LANGUAGE_ID),
         "dct:license": _id(ODBL["path"]),
         "dct:modified": {"@value": modified, "@type": "xsd:date"},
-        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": PUBLISHER},
+        "dct:publisher": _publisher(publisher),
         "dct:hasVersion": FORMAT_VERSION,
         "foaf:homepage": _id(links.from_file("", DCAT_PATH)),
         "dcat:dataset": datasets,

@@ -139,7 +139,17 @@ def export_files(
 def _katalog(
     catalogue: Catalogue, records: dict[str, list[Json]], base_url: str | None, built: str
 ) -> Json:
+    publisher = catalogue.identity.publisher
+    published: Json = {}
+    if publisher is not None:  # `pengelola` in katalog.yml; absent otherwise
+        published["pengelola"] = {
+            "nama": publisher.nama,
+            "email": publisher.email,
+            "telepon": publisher.telepon,
+            "alamat": publisher.alamat,
+        }
     return {
+        **published,
         "versi_format": FORMAT_VERSION,
         "judul": "Katalog Inovasi Pelayanan Publik",
         "dibangun": built,

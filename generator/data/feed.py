@@ -154,7 +154,10 @@ def atom_feed(data: RecordData, links: Links, fallback_updated: dt.date) -> byte
     )
     _add(feed, "link", rel="alternate", type="text/html", href=links.from_file("", FEED_PATH))
     author = _add(feed, "author")
-    _add(author, "name", AUTHOR)
+    publisher = data.catalogue.identity.publisher
+    _add(author, "name", publisher.nama if publisher else AUTHOR)
+    if publisher:
+        _add(author, "email", publisher.email)
     for entry in entries:
         element = _add(feed, "entry")
         _add(element, "id", record_id(entry.kind, entry.slug))

@@ -9,7 +9,6 @@ they are copied here unchanged, never rewritten by hand into JavaScript.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from generator.editing.record_text import region_slug_part
@@ -17,23 +16,18 @@ from generator.editing.template import KEY_ORDER, SCHEMA_COMMENT
 from generator.records import vocabulary as labels
 from generator.records.catalogue import Catalogue
 from generator.records.schema import schema_file
+from generator.records.settings import Identity
 
 # Where the site serves the file; the form page finds it relative to its own address.
 FORM_DATA_PATH = "assets/formulir-data.json"
 FORM_KINDS = ("inovasi", "replikasi")
-_EDIT_URL = re.compile(r"^(?P<repo>https?://[^\s?#]+)/edit/(?P<branch>[^/\s?#]+)/?$")
 
 
-def new_file_base(edit_base_url: str) -> str:
-    """GitHub's "new file" address for the repository of the edit links:
-    `https://github.com/O/R/edit/main` gives `https://github.com/O/R/new/main`; "" when the
-    edit address is not set or not of that shape."""
-    match = _EDIT_URL.match(edit_base_url.strip())
-    return f"{match['repo']}/new/{match['branch']}" if match else ""
-
-
-def form_data(catalogue: Catalogue, edit_base_url: str) -> dict[str, Any]:
-    """Everything the form page reads, as plain JSON values."""
+def form_data(catalogue: Catalogue, identity: Identity | None = None) -> dict[str, Any]:
+    """Everything the form page reads, as plain JSON values. "Buka di GitHub" opens the new
+    file page of `identity`'s repository and branch (the catalogue's own by default;
+    `katalog.yml`'s `repositori` and `cabang`), and is hidden without a repository."""
+    identity = identity or catalogue.identity
     regions = catalogue.regions
     province_names = {r.code: r.name for r in regions.by_code.values() if r.is_province}
     return {
@@ -68,7 +62,7 @@ def form_data(catalogue: Catalogue, edit_base_url: str) -> dict[str, Any]:
             {"slug": r.slug, "inovasi": r.inovasi, "wilayah": r.wilayah}
             for r in catalogue.replications.values()
         ],
-        "github_new": new_file_base(edit_base_url),
+        "github_new": identity.new_file_base(),
     }
 
 
@@ -82,8 +76,6 @@ def home_provinces(catalogue: Catalogue) -> list[str]:
     return sorted({r.province_code for c in codes if (r := regions.get(c)) is not None})
 
 
-def form_data_json(catalogue: Catalogue, edit_base_url: str) -> str:
+def form_data_json(catalogue: Catalogue, identity: Identity | None = None) -> str:
     """The form's data file, compact (it holds the national region table)."""
-    return json.dumps(
-        form_data(catalogue, edit_base_url), ensure_ascii=False, separators=(",", ":")
-    )
+    return json.dumps(form_data(catalogue, identity), ensure_ascii=False, separators=(",", ":"))

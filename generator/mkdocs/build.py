@@ -12,6 +12,8 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
+from generator.mkdocs.publishing import NO_ADDRESS_HINT, Overrides
+
 
 class BuildFailed(Exception):
     """The build stopped on a user's problem; `lines` are what to show them."""
@@ -26,10 +28,12 @@ def build_site(
     site_dir: Path,
     config_file: Path,
     reading: Callable[[], AbstractContextManager[None]] = nullcontext,
+    overrides: Overrides | None = None,
 ) -> str:
-    """Build the site from `catalogue_dir` into `site_dir`; return a one-line summary.
-    The catalogue is read inside `reading()` (the command line's process-wide settings
-    for it)."""
+    """Build the site from `catalogue_dir` into `site_dir`; return a one-line summary,
+    after a line saying how to give the site its address when it has none. The catalogue is
+    read inside `reading()` (the command line's process-wide settings for it); `overrides`
+    are addresses that take the place of `katalog.yml`'s (`--site-url`, `--repo-url`)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -45,6 +49,7 @@ def build_site(
         if plugin is not None:
             plugin.config.catalogue = str(catalogue_dir.resolve())
             plugin.reading = reading
+            plugin.overrides = overrides or Overrides()
         # As `mkdocs build` does: MkDocs keeps plugin instances that define on_startup for the
         # whole process, so without this a build after a `serve` in the same process would
         # still behave as serving (and show bad records on a page instead of stopping).
@@ -63,11 +68,14 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _swap_in(staging, site_dir)
+    hint = ""
     if plugin is not None:
         pages = plugin.pages_made  # walking a national site's 100,000 files took a second
+        if plugin.identity is not None and plugin.identity.site_url is None:
+            hint = NO_ADDRESS_HINT + "\n"
     else:
         pages = sum("index.html" in files for _, _, files in os.walk(site_dir))
-    return f"Situs dibangun di {site_dir}: {pages} halaman."
+    return f"{hint}Situs dibangun di {site_dir}: {pages} halaman."
 
 
 def _swap_in(staging: Path, site_dir: Path) -> None:

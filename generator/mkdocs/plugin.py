@@ -11,10 +11,7 @@ from the generator core (`pages`, `shells`).
 
 from __future__ import annotations
 
-import calendar
-import gzip
 import logging
-import os
 import shutil
 import tempfile
 import threading
@@ -32,12 +29,20 @@ from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_build_timestamp
+from mkdocs.utils.templates import TemplateContext
 
 from generator.data.exports import build_date_for, write_exports
 from generator.editing.form_data import FORM_DATA_PATH, form_data_json
+from generator.mkdocs.publishing import (
+    ROBOTS_PATH,
+    Overrides,
+    describe_page,
+    robots_txt,
+    site_identity,
+)
 from generator.mkdocs.reuse import KeptSections
 from generator.mkdocs.shells import (
     RECORD_SECTIONS,
@@ -45,11 +50,13 @@ from generator.mkdocs.shells import (
     PagePour,
     Shell,
     all_groups,
-    sitemap_with_pages,
 )
+from generator.mkdocs.sitemap import BuildDate, list_record_pages
 from generator.records import urls
 from generator.records.catalogue import Catalogue
+from generator.records.history import last_changed
 from generator.records.problems import Problem
+from generator.records.settings import Identity
 from generator.records.validate import RecordCache, read_catalogue
 from generator.search.documents import scratch_parent, write_index_documents
 from generator.search.indexer import Indexer, IndexFailed, IndexSummary
@@ -75,11 +82,12 @@ HUB_URLS = (
 class KatalogConfig(Config):
     catalogue = config_options.Type(str, default="catalogue")
     """The catalogue folder, relative to mkdocs.yml."""
-    edit_base_url = config_options.Type(str, default="")
-    """Where edit links point: `<repo_url>/edit/<branch>`, e.g.
-    `https://github.com/OWNER/REPO/edit/main`. A record page's edit link is this plus the
-    record's path from the repository root (`catalogue/inovasi/<slug>.yml`). Empty: no edit
-    links."""
+    edit_base_url = config_options.Deprecated(
+        removed=True,
+        message="opsi `{}` sudah dihapus: tautan sunting kini berasal dari `repositori` dan "
+        "`cabang` di catalogue/katalog.yml (atau `python -m generator build --repo-url`)",
+    )
+    """Removed: edit links derive from `katalog.yml`'s `repositori` and `cabang`."""
 
 
 class KatalogPlugin(BasePlugin[KatalogConfig]):
@@ -102,9 +110,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.background: threading.Thread | None = None
         self.kept: KeptSections | None = None
         self.record_cache = RecordCache()  # `mkdocs serve`: unchanged files are not re-read
-        self.epoch_set = False  # this build set SOURCE_DATE_EPOCH (`_date_the_build`)
+        self.build_date = BuildDate()  # SOURCE_DATE_EPOCH for one build (`sitemap`)
         # What a build reads the catalogue inside (`build.build_site`'s `reading`).
         self.reading: Callable[[], AbstractContextManager[None]] = nullcontext
+        # The addresses given to a build (`build.build_site`), and those it published under.
+        self.overrides = Overrides()
+        self.identity: Identity | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -125,6 +136,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._wait_for_background()
+        self.identity = None  # known again once the catalogue is read without problems
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
         self.docs_prefix = _relative_prefix(Path(config.docs_dir), base)
@@ -150,9 +162,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self.shell_groups = {}
         else:
             assert result.catalogue is not None
+            self._publish_at(result.catalogue, config)
             # Record pages are made after MkDocs has rendered their shells (on_post_build);
             # here only the site-wide pages and one shell per group of record pages.
-            self.site = Site(result.catalogue, config.site_url or None)
+            self.site = Site(result.catalogue, self.identity, last_changed(self.catalogue_dir))
             if not self.serving:
                 # The record pages need only the catalogue until they are written into
                 # their shells: their workers start now, while MkDocs makes everything else.
@@ -166,7 +179,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.sources = {source.path: source for source in generated}
         self.shells = {}
         if result.catalogue is not None and not self.serving:
-            self._date_the_build(result.catalogue)
+            self.build_date.set_for(result.catalogue)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -176,8 +189,11 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
                 files.remove(existing)
             files.append(File.generated(config, source.path, content=source.content))
         if self.catalogue is not None:
-            content = form_data_json(self.catalogue, self.config.edit_base_url)
+            content = form_data_json(self.catalogue, self.identity)
             files.append(File.generated(config, FORM_DATA_PATH, content=content))
+        if self.identity is not None and self.identity.site_url and not self.serving:
+            robots = robots_txt(self.identity.site_url)
+            files.append(File.generated(config, ROBOTS_PATH, content=robots))
         files.append(File.generated(config, csp.HEADERS_PATH, content=csp.headers_file()))
         return files
 
@@ -191,16 +207,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         source = self.sources.get(page.file.src_uri)
-        base = self.config.edit_base_url.rstrip("/")
+        identity = self.identity or Identity()
         if source is None:
-            if base:
-                page.edit_url = f"{base}/{self.docs_prefix}{page.file.src_uri}"
+            page.edit_url = identity.repository_file(self.docs_prefix + page.file.src_uri)
             return markdown
         # MkDocs' templates print meta values unescaped: escape the record values here.
         page.meta["title"] = str(escape(source.title))
         if source.description:
             page.meta["description"] = str(escape(source.description))
-        page.edit_url = f"{base}/{source.edit_path}" if base and source.edit_path else None
+        page.edit_url = identity.repository_file(source.edit_path) if source.edit_path else None
         return ""
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -214,6 +229,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             ]
         )
         return source.body
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        describe_page(page, self.sources.get(page.file.src_uri), config)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         group = self.shell_groups.get(page.file.src_uri)
@@ -258,7 +279,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             try:
                 self._index_and_export(config, pour=True)
             finally:
-                self._restore_build_date()  # the sitemap, the last thing it dates, is written
+                self.build_date.restore()  # the sitemap, the last thing it dates, is written
 
     def _pour(
         self, site_dir: Path, config: MkDocsConfig, meanwhile: Callable[[], None] | None
@@ -314,27 +335,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_pour()
-        self._restore_build_date()
+        self.build_date.restore()
 
-    def _date_the_build(self, catalogue: Catalogue) -> None:
-        """Set `SOURCE_DATE_EPOCH` to the catalogue's newest date, for this build only, when it
-        is unset.
-
-        MkDocs dates the sitemap (`<lastmod>`) and the gzip header of `sitemap.xml.gz` by
-        `SOURCE_DATE_EPOCH`, else by today: with it, two builds of one catalogue are
-        identical on any day. MkDocs reads it from the environment, so it is set there, and
-        put back as it was when the build ends (`_restore_build_date`)."""
-        self._restore_build_date()
-        if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
-            return
-        newest = build_date_for(catalogue)
-        self.epoch_set = True
-        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
-
-    def _restore_build_date(self) -> None:
-        if self.epoch_set:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-            self.epoch_set = False
+    def _publish_at(self, catalogue: Catalogue, config: MkDocsConfig) -> None:
+        """The build's identity (`publishing`), and MkDocs' `site_url` set to its address:
+        MkDocs makes the canonical links and the sitemap from it."""
+        self.identity = site_identity(
+            catalogue.identity, self.overrides, config.site_url, self.serving
+        )
+        config.site_url = self.identity.site_url
 
     def _cancel_pour(self) -> None:
         if self.pour is not None:
@@ -351,13 +360,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         sitemap in their place."""
         for group in self.shells:
             shutil.rmtree(site_dir / group.source.url, ignore_errors=True)
-        sitemap = site_dir / "sitemap.xml"
-        if sitemap.is_file():
-            xml = sitemap_with_pages(sitemap.read_text(encoding="utf-8"), poured)
-            sitemap.write_text(xml, encoding="utf-8")
-            stamp = get_build_timestamp()  # as MkDocs dates its own sitemap.xml.gz
-            with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=stamp) as packed:
-                packed.write(xml.encode("utf-8"))
+        list_record_pages(site_dir, poured)
 
     def _write_open_data(self, config: MkDocsConfig) -> list[Path]:
         """The open-data files (`exports`) beside the pages: katalog.json, the CSV tables,

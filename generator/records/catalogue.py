@@ -14,6 +14,7 @@ from generator.records.model import (
     Sector,
 )
 from generator.records.regions import Region, RegionTable
+from generator.records.settings import Identity
 from generator.records.vocabulary import OWNER_KIND, REGIONAL_GOVERNMENT
 
 
@@ -29,6 +30,7 @@ class Catalogue:
         replications: list[Replication],
         events: list[Event],
         home_province: str | None = None,
+        identity: Identity | None = None,
     ) -> None:
         self.regions = regions
         self.sectors = {s.kode: s for s in sectors}
@@ -41,6 +43,8 @@ class Catalogue:
         self.home_province = home_province or self._most_owning_province()
         # Groups of words the search treats as one (`referensi/sinonim.yml`; `validate`).
         self.synonyms: tuple[tuple[str, ...], ...] = ()
+        # Where the site is published and edited, and who publishes it (`katalog.yml`).
+        self.identity = identity or Identity()
         self._innovations_by_region: dict[str, list[Innovation]] = defaultdict(list)
         for innovation in self.innovations.values():
             if innovation.wilayah is not None:

@@ -88,40 +88,6 @@ class CatalogueFacts:
         return value if isinstance(value, dict) else {}
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The catalogue's own settings (`katalog.yml`)."""
-
-    require_sources: bool = False
-    home_province: str | None = None  # None: the province owning the most innovations
-
-
-def read_settings(folder: Path, regions: RegionTable, problems: list[Problem]) -> Settings:
-    """The settings of the catalogue in `folder` (defaults when it has no `katalog.yml`); a
-    home province that is not a province of the national table is a problem."""
-    located = load_reference_file(folder / SETTINGS_FILE, "katalog", problems)
-    if located is None:
-        return Settings()
-    values = located.value
-    province = values.get("provinsi")
-    if province is not None:
-        region = regions.by_code.get(province)
-        if region is None or not region.is_province:
-            line, column = located.position(("provinsi",))
-            problems.append(
-                Problem(
-                    display_path(folder / SETTINGS_FILE),
-                    line,
-                    column,
-                    "provinsi",
-                    f"`{province}` bukan kode provinsi di tabel wilayah nasional",
-                    "tulis kode dua angka provinsi dari referensi/wilayah-provinsi.csv",
-                )
-            )
-            province = None
-    return Settings(bool(values.get("wajib_sumber")), province)
-
-
 def load_reference_file(path: Path, schema_name: str, problems: list[Problem]) -> Located | None:
     """A settings or vocabulary file loaded and checked against its schema: its values when
     they are valid, None when the file is absent or has problems (added to `problems`)."""

@@ -22,9 +22,7 @@ from generator.records.files import (
     SECTOR_FILE,
     SLUG,
     Record,
-    Settings,
     load_reference_file,
-    read_settings,
     record_files,
 )
 from generator.records.loader import LoadedFile, Located, load_file
@@ -39,6 +37,7 @@ from generator.records.problems import Problem, display_path, one_message_per_sp
 from generator.records.regions import PROVINCE_FILE, REGENCY_FILE, RegionTable
 from generator.records.rules import check_cross_references
 from generator.records.schema import RECORD_KINDS, check_against_schema, guide_for
+from generator.records.settings import Settings, read_settings
 from generator.records.synonyms import read_synonyms
 
 
@@ -379,4 +378,5 @@ def _build(
         replications=[replication_from(r.slug, r.relative, r.values) for r in by_kind["replikasi"]],
         events=[event_from(r.slug, r.relative, r.values) for r in by_kind["kegiatan"]],
         home_province=settings.home_province,
+        identity=settings.identity,
     )

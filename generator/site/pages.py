@@ -27,12 +27,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from generator.records import urls
 from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
+from generator.records.settings import Identity
 from generator.site import listings, views
+from generator.site.record_footer import repository_path
 from generator.site.search_page import search_page_view
 from generator.site.statistics_page import statistics_view
 from generator.site.structure import Site
 
-CATALOGUE_PREFIX = "catalogue/"
 _HEADING = re.compile(r'<h2 id="([a-z0-9-]+)"[^>]*>(.*?)</h2>')
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 
@@ -117,14 +118,13 @@ class PageMaker:
         return PageSource(urls.source_path(url), title, body, description, edit_path, toc)
 
 
-def _record_edit_path(record_path: str) -> str:
-    return CATALOGUE_PREFIX + record_path
-
-
-def page_sources(catalogue: Catalogue, base_url: str | None = None) -> list[PageSource]:
-    """Every generated page of the site for a valid catalogue, hubs first. `base_url` is the
-    site's address (`site_url`), used in the record pages' JSON-LD; None keeps it relative."""
-    site = Site(catalogue, base_url)
+def page_sources(
+    catalogue: Catalogue, identity: Identity | None = None, updated: Mapping[str, str] | None = None
+) -> list[PageSource]:
+    """Every generated page of the site for a valid catalogue, hubs first. `identity` is where
+    the site is published and edited (the catalogue's own by default): its address makes the
+    record pages' JSON-LD absolute. `updated` are the record files' last commit dates."""
+    site = Site(catalogue, identity, updated)
     maker = PageMaker()
     return [*site_page_sources(site, maker), *record_page_sources(site, maker)]
 
@@ -200,7 +200,7 @@ def record_page_sources(
                 innovation.nama,
                 views.innovation_view(site, innovation),
                 innovation.ringkasan,
-                _record_edit_path(innovation.path),
+                repository_path(innovation.path),
             )
     for code in site.region_codes:
         if not mine():
@@ -213,7 +213,7 @@ def record_page_sources(
             region["name"],
             region,
             f"Inovasi pelayanan publik dan replikasi {region['name']}.",
-            _record_edit_path(profile.path) if profile else None,
+            repository_path(profile.path) if profile else None,
         )
     for replication in catalogue.replications.values():
         if not mine():
@@ -224,7 +224,7 @@ def record_page_sources(
             "replication.html",
             replicated["title"],
             replicated,
-            edit_path=_record_edit_path(replication.path),
+            edit_path=repository_path(replication.path),
         )
     for event in catalogue.events.values():
         if mine():
@@ -233,7 +233,7 @@ def record_page_sources(
                 "event.html",
                 event.nama,
                 views.event_view(site, event),
-                edit_path=_record_edit_path(event.path),
+                edit_path=repository_path(event.path),
             )
 
 
@@ -256,9 +256,12 @@ def problems_page_source(problems: list[Problem]) -> PageSource:
     return PageMaker().make(urls.HOME, "problems.html", "Katalog bermasalah", view)
 
 
-def write_page_sources(catalogue: Catalogue, out_dir: Path) -> int:
-    """Write every page source under `out_dir`; return how many were written."""
-    sources = page_sources(catalogue)
+def write_page_sources(
+    catalogue: Catalogue, out_dir: Path, updated: Mapping[str, str] | None = None
+) -> int:
+    """Write every page source under `out_dir`; return how many were written. `updated` are
+    the record files' last commit dates (`history.last_changed`)."""
+    sources = page_sources(catalogue, updated=updated)
     for source in sources:
         target = out_dir / source.path
         target.parent.mkdir(parents=True, exist_ok=True)

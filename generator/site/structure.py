@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TypedDict
@@ -12,6 +13,7 @@ from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.catalogue import Catalogue
 from generator.records.model import Innovation, Replication
+from generator.records.settings import Identity
 from generator.records.vocabulary import REGIONAL_GOVERNMENT
 from generator.site.similar import similar_innovations
 
@@ -55,11 +57,21 @@ class ReplicationItem(TypedDict):
 class Site:
     """What every view needs to know about the whole catalogue, computed once per build."""
 
-    def __init__(self, catalogue: Catalogue, base_url: str | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        identity: Identity | None = None,
+        updated: Mapping[str, str] | None = None,
+    ) -> None:
         self.catalogue = catalogue
-        # The site's address (`site_url`) makes the JSON-LD addresses absolute; without it
-        # they are relative to each page, as the exports' are.
-        self.base_url = base_url or None
+        # Where the site is published and edited: the catalogue's own (`katalog.yml`) unless
+        # the build was given others. Its address makes the JSON-LD addresses absolute;
+        # without it they are relative to each page, as the exports' are.
+        self.identity = identity or catalogue.identity
+        self.base_url = self.identity.site_url
+        # When each record file last changed in git (`history.last_changed`), by its path in
+        # the catalogue (`inovasi/x.yml`); empty outside git.
+        self.updated: Mapping[str, str] = updated or {}
         home = catalogue.home_province
         # The home province and all its regencies and cities have pages, with records or not.
         self.home_codes = (

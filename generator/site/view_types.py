@@ -14,6 +14,7 @@ from typing import TypedDict
 from markupsafe import Markup
 
 from generator.site.progress import CommitmentBoard, RegionProgress, Timeline
+from generator.site.record_footer import RecordFooter
 from generator.site.structure import InnovationItem, Link, ReplicationItem
 
 
@@ -82,7 +83,6 @@ class InnovationView(TypedDict):
     unknown: list[str]  # what a partial record does not know yet
     form: str
     events: list[Link]
-    updated: str | None
     problem: Markup
     solution: Markup
     outcome: Markup
@@ -101,6 +101,7 @@ class InnovationView(TypedDict):
     owner_site: str | None
     contribute: str
     open_data: OpenData
+    footer: RecordFooter | None
     similar: list[InnovationItem]
 
 
@@ -128,6 +129,7 @@ class ReplicationView(TypedDict):
     sources: list[SourceView]
     notes: Markup
     open_data: OpenData
+    footer: RecordFooter | None
 
 
 class ParticipantView(TypedDict):
@@ -158,6 +160,7 @@ class EventView(TypedDict):
     sources: list[SourceView]
     notes: Markup
     open_data: OpenData
+    footer: RecordFooter | None
 
 
 class YearGroup(TypedDict):
@@ -207,3 +210,4 @@ class RegionView(TypedDict):
     awards: list[RegionAwardView]
     members: list[RegionSummary]
     open_data: OpenData
+    footer: RecordFooter | None

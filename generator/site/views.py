@@ -18,6 +18,7 @@ from generator.records.dates import PartialDate, parse_date
 from generator.records.model import Event, Indicator, Innovation, Replication, Source
 from generator.site.markdown import phone_url, render_markdown, safe_url
 from generator.site.progress import commitment_board, innovation_timeline, region_progress
+from generator.site.record_footer import record_footer
 from generator.site.structure import InnovationItem, Page, Site, newest_first, year_text
 from generator.site.view_types import (
     ContactView,
@@ -86,7 +87,6 @@ def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
         "unknown": _unknown_fields(innovation),
         "form": page.href(urls.FORM),
         "events": [page.event(e.slug) for e in site.catalogue.events_about(innovation.slug)],
-        "updated": date_text(innovation.diperbarui),
         "problem": render_markdown(innovation.masalah),
         "solution": render_markdown(innovation.solusi),
         "outcome": render_markdown(innovation.hasil),
@@ -116,6 +116,7 @@ def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
         "owner_site": safe_url(owner_profile.situs) if owner_profile else None,
         "contribute": page.href(urls.CONTRIBUTE),
         "open_data": open_data(page, innovation),
+        "footer": record_footer(page, innovation.nama, innovation.path, innovation.diperbarui),
         "similar": [
             page.innovation_item(site.catalogue.innovations[slug])
             for slug in site.similar.get(innovation.slug, ())
@@ -192,8 +193,9 @@ def replication_view(site: Site, replication: Replication) -> ReplicationView:
     """One region's replication of one innovation, stage by stage."""
     page = Page(site, urls.replication(replication.slug))
     innovation = site.catalogue.innovations[replication.inovasi]
+    title = site.catalogue.replication_title(replication)
     return {
-        "title": site.catalogue.replication_title(replication),
+        "title": title,
         "innovation": page.innovation(innovation.slug),
         "summary": innovation.ringkasan,
         "owner": page.owner(innovation),
@@ -217,6 +219,7 @@ def replication_view(site: Site, replication: Replication) -> ReplicationView:
         "sources": sources_view(replication.sumber),
         "notes": render_markdown(replication.catatan),
         "open_data": open_data(page, replication),
+        "footer": record_footer(page, title, replication.path),
     }
 
 
@@ -259,6 +262,7 @@ def event_view(site: Site, event: Event) -> EventView:
         "sources": sources_view(event.sumber),
         "notes": render_markdown(event.catatan),
         "open_data": open_data(page, event),
+        "footer": record_footer(page, event.nama, event.path),
     }
 
 
@@ -275,8 +279,9 @@ def region_view(site: Site, code: str) -> RegionView:
     province = None
     if not region.is_province and site.has_region_page(region.province_code):
         province = page.region(region.province_code)
+    name = catalogue.region_name(code)
     return {
-        "name": catalogue.region_name(code),
+        "name": name,
         "code": code,
         "is_province": region.is_province,
         "province": province,
@@ -316,6 +321,7 @@ def region_view(site: Site, code: str) -> RegionView:
         ],
         "members": _members(page, code) if region.is_province else [],
         "open_data": open_data(page, profile or region),
+        "footer": record_footer(page, name, profile.path if profile else None),
     }
 
 
