@@ -24,6 +24,7 @@ CATALOGUE_TITLE = "Katalog Inovasi Pelayanan Publik"
 PUBLISHER = "Katalog Inovasi Pelayanan Publik"
 LANGUAGE_ID = "http://publications.europa.eu/resource/authority/language/IND"
 MEDIA_TYPE = "https://www.iana.org/assignments/media-types/"
+FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 DATAPACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
 JSON_SCHEMA_SPEC = "https://json-schema.org/draft/2020-12/schema"
 VCARD = "http://www.w3.org/2006/vcard/ns#"
@@ -44,21 +45,43 @@ def _text(value: str) -> Json:
     return {"@value": value, "@language": "id"}
 
 
+def _typed(address: str, rdf_type: str) -> Json:
+    """A resource named by its IRI and typed with the class DCAT-AP expects of the property
+    (its range), so that the file validates without fetching the controlled vocabularies."""
+    return {"@id": address, "@type": rdf_type}
+
+
+# Each kind of data file: its type in the EU file-type vocabulary and its IANA media type.
+# JSON Schemas are plain JSON to both (`application/schema+json` is not registered at IANA);
+# `dct:conformsTo` names the JSON Schema specification.
+FORMATS = {
+    "csv": ("CSV", "text/csv"),
+    "json": ("JSON", "application/json"),
+    "atom": ("ATOM", "application/atom+xml"),
+}
+
+
+def _license() -> Json:
+    return _typed(ODBL["path"], "dct:LicenseDocument")
+
+
 def _distribution(
-    links: Links, path: str, title: str, media_type: str, conforms_to: str | None = None
+    links: Links, path: str, title: str, kind: str, conforms_to: str | None = None
 ) -> Json:
+    """One file of a dataset; `kind` is a key of FORMATS."""
     address = _id(links.from_file(path, DCAT_PATH))
+    file_type, media_type = FORMATS[kind]
     distribution: Json = {
         "@type": "dcat:Distribution",
         "dct:title": title,
         "dcat:accessURL": address,
         "dcat:downloadURL": address,
-        "dcat:mediaType": _id(MEDIA_TYPE + media_type),
-        "dct:format": media_type.rsplit("/", 1)[-1].upper(),
-        "dct:license": _id(ODBL["path"]),
+        "dcat:mediaType": _typed(MEDIA_TYPE + media_type, "dct:MediaType"),
+        "dct:format": _typed(FILE_TYPE + file_type, "dct:MediaTypeOrExtent"),
+        "dct:license": _license(),
     }
     if conforms_to:
-        distribution["dct:conformsTo"] = _id(conforms_to)
+        distribution["dct:conformsTo"] = _typed(conforms_to, "dct:Standard")
     return distribution
 
 
@@ -71,12 +94,12 @@ def _dataset(
         "dct:identifier": f"katalog-inovasi/{key}",
         "dct:title": _text(title),
         "dct:description": _text(description),
-        "dct:language": _id(LANGUAGE_ID),
-        "dct:license": _id(ODBL["path"]),
+        "dct:language": _typed(LANGUAGE_ID, "dct:LinguisticSystem"),
+        "dct:license": _license(),
         "dct:modified": {"@value": modified, "@type": "xsd:date"},
         "dct:publisher": {"@type": "foaf:Agent", "foaf:name": PUBLISHER},
         "dcat:keyword": ["inovasi", "pelayanan publik", key],
-        "dcat:landingPage": _id(links.from_file(DATA_DIR, DCAT_PATH)),
+        "dcat:landingPage": _typed(links.from_file(DATA_DIR, DCAT_PATH), "foaf:Document"),
         "dcat:distribution": distributions,
     }
 
@@ -90,11 +113,11 @@ def _whole_catalogue_dataset(links: Links, modified: str) -> Json:
         "Semua catatan dengan rujukan yang sudah diuraikan, dalam satu berkas, beserta"
         " paket data Frictionless dan umpan Atom.",
         [
-            _distribution(links, KATALOG_PATH, "katalog.json", "application/json"),
+            _distribution(links, KATALOG_PATH, "katalog.json", "json"),
             _distribution(
-                links, DATAPACKAGE_PATH, "datapackage.json", "application/json", DATAPACKAGE_SPEC
+                links, DATAPACKAGE_PATH, "datapackage.json", "json", DATAPACKAGE_SPEC
             ),
-            _distribution(links, "feed.xml", "feed.xml", "application/atom+xml"),
+            _distribution(links, "feed.xml", "feed.xml", "atom"),
         ],
     )
 
@@ -111,10 +134,10 @@ def _table_datasets(data: RecordData, links: Links, modified: str) -> list[Json]
     datasets = []
     for table in TABLES:
         twins = [
-            _distribution(links, urls.twin_path(page), urls.twin_path(page), "application/json")
+            _distribution(links, urls.twin_path(page), urls.twin_path(page), "json")
             for page in pages[table.name]
         ]
-        csv = _distribution(links, DATA_DIR + table.path, table.path, "text/csv", datapackage)
+        csv = _distribution(links, DATA_DIR + table.path, table.path, "csv", datapackage)
         datasets.append(
             _dataset(links, modified, table.name, table.title, table.description, [csv, *twins])
         )
@@ -130,7 +153,7 @@ def _schema_dataset(links: Links, modified: str, schema_names: list[str]) -> Jso
         "JSON Schema (draft 2020-12) setiap jenis catatan, dengan keterangan berbahasa Indonesia.",
         [
             _distribution(
-                links, f"{SCHEMA_DIR}{name}", name, "application/schema+json", JSON_SCHEMA_SPEC
+                links, f"{SCHEMA_DIR}{name}", name, "json", JSON_SCHEMA_SPEC
             )
             for name in schema_names
         ],
@@ -187,11 +210,11 @@ def dcat_catalogue(data: RecordData, links: Links, modified: str, schema_names: 
         "dct:description": _text(
             "Data terbuka katalog inovasi pelayanan publik pemerintah daerah dan replikasinya."
         ),
-        "dct:language": _id(LANGUAGE_ID),
-        "dct:license": _id(ODBL["path"]),
+        "dct:language": _typed(LANGUAGE_ID, "dct:LinguisticSystem"),
+        "dct:license": _license(),
         "dct:modified": {"@value": modified, "@type": "xsd:date"},
         "dct:publisher": _publisher(publisher),
         "dct:hasVersion": FORMAT_VERSION,
-        "foaf:homepage": _id(links.from_file("", DCAT_PATH)),
+        "foaf:homepage": _typed(links.from_file("", DCAT_PATH), "foaf:Document"),
         "dcat:dataset": datasets,
     }
