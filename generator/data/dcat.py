@@ -114,9 +114,7 @@ def _whole_catalogue_dataset(links: Links, modified: str) -> Json:
         " paket data Frictionless dan umpan Atom.",
         [
             _distribution(links, KATALOG_PATH, "katalog.json", "json"),
-            _distribution(
-                links, DATAPACKAGE_PATH, "datapackage.json", "json", DATAPACKAGE_SPEC
-            ),
+            _distribution(links, DATAPACKAGE_PATH, "datapackage.json", "json", DATAPACKAGE_SPEC),
             _distribution(links, "feed.xml", "feed.xml", "atom"),
         ],
     )
@@ -152,9 +150,7 @@ def _schema_dataset(links: Links, modified: str, schema_names: list[str]) -> Jso
         "Skema JSON catatan",
         "JSON Schema (draft 2020-12) setiap jenis catatan, dengan keterangan berbahasa Indonesia.",
         [
-            _distribution(
-                links, f"{SCHEMA_DIR}{name}", name, "json", JSON_SCHEMA_SPEC
-            )
+            _distribution(links, f"{SCHEMA_DIR}{name}", name, "json", JSON_SCHEMA_SPEC)
             for name in schema_names
         ],
     )
