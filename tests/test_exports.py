@@ -20,11 +20,14 @@ from generator.data.exports import (
     write_exports,
 )
 from generator.data.feed import FEED_ENTRIES, feed_entries
-from generator.data.jsonld import jsonld_for
+from generator.data.jsonld import Record, jsonld_for
 from generator.data.records import FORMAT_VERSION, Links, RecordData
 from generator.records.catalogue import Catalogue
+from generator.records.model import Event
 from generator.records.schema import SCHEMA_DIR
 from generator.records.validate import read_catalogue
+
+from .conftest import REPO
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 BUILD_DATE = dt.date(2024, 5, 1)
@@ -343,6 +346,88 @@ def test_jsonld_is_json_and_cannot_break_out_of_its_script(catalogue: Catalogue)
     assert region["containedInPlace"]["name"] == "Provinsi Kalimantan Barat"
     pontianak = json.loads(jsonld_for(catalogue, catalogue.region("61.71")))
     assert pontianak["url"] == "./"
+
+
+# schema.org properties of each type this site emits (from the type pages at schema.org: a
+# type's own properties and those it inherits), limited to the ones worth writing here.
+_THING = {"@type", "name", "description", "url", "identifier", "alternateName", "sameAs",
+          "subjectOf", "image", "mainEntityOfPage", "disambiguatingDescription"}  # fmt: skip
+_ORGANIZATION = _THING | {"address", "email", "telephone", "areaServed", "award", "location"}
+_PLACE = _THING | {"address", "containedInPlace", "containsPlace", "geo"}
+SCHEMA_ORG_PROPERTIES = {
+    "GovernmentService": _THING | {
+        "areaServed", "audience", "availableChannel", "award", "category", "isRelatedTo",
+        "isSimilarTo", "provider", "serviceOutput", "serviceType", "jurisdiction",
+        "serviceOperator",
+    },
+    "Event": _THING | {
+        "startDate", "endDate", "location", "organizer", "attendee", "eventStatus",
+        "eventAttendanceMode", "about", "keywords",
+    },
+    "Place": _PLACE,
+    "AdministrativeArea": _PLACE,
+    "GovernmentOrganization": _ORGANIZATION,
+    "CollegeOrUniversity": _ORGANIZATION,
+    "Corporation": _ORGANIZATION,
+    "Organization": _ORGANIZATION,
+    "CreativeWork": _THING | {"author", "datePublished", "keywords", "publisher"},
+}  # fmt: skip
+
+
+def _unknown_properties(node: object, path: str = "") -> list[str]:
+    """`path.property` for every property that schema.org does not define for its node's
+    type, anywhere in a JSON-LD value."""
+    if isinstance(node, list):
+        return [bad for item in node for bad in _unknown_properties(item, path)]
+    if not isinstance(node, dict):
+        return []
+    allowed = SCHEMA_ORG_PROPERTIES[node["@type"]] | {"@context"}
+    bad = [f"{path}{node['@type']}.{key}" for key in node if key not in allowed]
+    for key, value in node.items():
+        bad += _unknown_properties(value, f"{path}{key}>")
+    return bad
+
+
+def _all_records(catalogue: Catalogue) -> list[Record]:
+    return [
+        *catalogue.innovations.values(),
+        *catalogue.replications.values(),
+        *catalogue.events.values(),
+        *catalogue.profiles.values(),
+        *(catalogue.region(code) for code in sorted(catalogue.published_region_codes())),
+    ]
+
+
+def test_jsonld_uses_only_properties_of_its_types(catalogue: Catalogue) -> None:
+    for record in _all_records(catalogue):
+        value = json.loads(jsonld_for(catalogue, record, BASE_URL))
+        assert _unknown_properties(value) == [], record
+
+
+def test_shipped_catalogue_jsonld_uses_only_properties_of_its_types() -> None:
+    """Every record page of the shipped catalogue; its events with a `tempat` are there."""
+    result = read_catalogue(REPO / "catalogue")
+    assert result.catalogue is not None
+    shipped = result.catalogue
+    for record in _all_records(shipped):
+        value = json.loads(jsonld_for(shipped, record))
+        assert _unknown_properties(value) == [], record
+        if isinstance(record, Event) and record.tempat:
+            assert value["location"] == {"@type": "Place", "name": record.tempat}
+    assert any(event.tempat for event in shipped.events.values())
+
+
+def test_jsonld_puts_tags_in_category_and_events_in_their_place(catalogue: Catalogue) -> None:
+    c = json.loads(jsonld_for(catalogue, catalogue.innovations["uji-layanan-c"]))
+    assert c["category"] == ["satu", "-dua"]
+    assert "keywords" not in c
+    for event in catalogue.events.values():
+        value = json.loads(jsonld_for(catalogue, event))
+        if event.tempat:
+            assert value["location"] == {"@type": "Place", "name": event.tempat}
+        elif event.penyelenggara:
+            assert value["location"]["@type"] == "AdministrativeArea"
+            assert value["location"]["identifier"] == event.penyelenggara
 
 
 def test_every_alias_redirects_to_the_new_page_and_twin(files: dict[str, bytes]) -> None:

@@ -1,7 +1,8 @@
 """schema.org JSON-LD for record pages, embedded in each page's head.
 
 GovernmentService for innovations and replications, Event for events, AdministrativeArea for
-regions (a profile or a region of the national table).
+regions (a profile or a region of the national table). Every property is one schema.org
+defines for its type (`tests/test_exports.py` keeps a table of them).
 """
 
 from __future__ import annotations
@@ -112,7 +113,8 @@ def _innovation(page: _Page, record: Innovation) -> Json:
     if record.kepanjangan:
         value["alternateName"] = record.kepanjangan
     if record.tag:
-        value["keywords"] = ", ".join(record.tag)
+        # `keywords` belongs to CreativeWork, not Service: a service's labels are its category.
+        value["category"] = list(record.tag)
     if record.penghargaan:
         value["award"] = [award.nama for award in record.penghargaan]
     if record.sumber:
