@@ -187,7 +187,7 @@ def test_dcat_uses_full_addresses_and_names_the_publisher(site: Path) -> None:
     ids = _ids(dcat)
     assert ids and all(_is_absolute(i) for i in ids), [i for i in ids if not _is_absolute(i)]
     assert dcat["@id"] == SITE + "data/dcat.jsonld"
-    assert dcat["foaf:homepage"] == {"@id": SITE}
+    assert dcat["foaf:homepage"] == {"@id": SITE, "@type": "foaf:Document"}
     publisher = {
         "@type": "foaf:Agent",
         "foaf:name": "Biro Uji",
