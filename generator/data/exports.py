@@ -7,6 +7,7 @@ catalogue are byte-identical. What each file holds is documented for readers in 
 
 - `data/katalog.json`: every record, references resolved, with a format version;
 - `data/{inovasi,replikasi,wilayah,kegiatan}.csv` and `data/datapackage.json` (Frictionless);
+- `data/excel/<table>.csv` and `data/katalog.xlsx`: the same tables for spreadsheets;
 - `data/schema/<kind>.schema.json`: the JSON Schemas of the records;
 - `data/dcat.jsonld`: a DCAT catalogue of the datasets, for open-data portals;
 - `<kind>/<slug>.json`: the JSON twin of every record page;
@@ -35,6 +36,7 @@ from generator.data.dcat import (
 )
 from generator.data.feed import FEED_PATH, atom_feed, innovation_updated, replication_updated
 from generator.data.records import FORMAT_VERSION, Json, Links, RecordData
+from generator.data.spreadsheets import EXCEL_DIR, WORKBOOK_NAME, excel_csv, workbook
 from generator.data.tables import TABLES, datapackage, table_csv
 from generator.records import urls
 from generator.records.catalogue import Catalogue
@@ -108,6 +110,9 @@ def export_files(
     )
     for table in TABLES:
         files.append(ExportFile(DATA_DIR + table.path, table_csv(table, records[table.name])))
+        excel = excel_csv(table, records[table.name])
+        files.append(ExportFile(DATA_DIR + EXCEL_DIR + table.path, excel))
+    files.append(ExportFile(DATA_DIR + WORKBOOK_NAME, workbook(records, base_url, build_date)))
     created = f"{built}T00:00:00Z"
     files.append(ExportFile(DATAPACKAGE_PATH, json_bytes(datapackage(base_url, created))))
     schema_names = _schema_names()
