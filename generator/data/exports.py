@@ -91,6 +91,7 @@ def export_files(
     build_date: dt.date,
     extra_region_codes: Iterable[str] = (),
     html_redirects: bool = True,
+    twins: bool = True,
 ) -> list[ExportFile]:
     """Every data file of the site, sorted by path.
 
@@ -98,7 +99,9 @@ def export_files(
     relative (see `docs/data.md`). `extra_region_codes` are regions that get a page beyond
     the catalogue's published ones (so that each region page has its JSON twin).
     `html_redirects=False` leaves out the HTML pages at an innovation's old addresses, for a
-    site whose page generator already makes them; the JSON files at old addresses stay."""
+    site whose page generator already makes them; the JSON files at old addresses stay.
+    `twins=False` leaves out every record's JSON twin and old addresses: the files a person
+    downloads (the `/data/` page lists them)."""
     links = Links(base_url)
     data = RecordData(catalogue, links, frozenset(extra_region_codes))
     records = data.all_records()
@@ -123,6 +126,16 @@ def export_files(
     )
     files.append(ExportFile(FEED_PATH, atom_feed(data, links, build_date)))
 
+    if twins:
+        files.extend(_twins(catalogue, data, records, html_redirects))
+    files.sort(key=lambda f: f.path)
+    return files
+
+
+def _twins(
+    catalogue: Catalogue, data: RecordData, records: dict[str, list[Json]], html_redirects: bool
+) -> list[ExportFile]:
+    """The JSON twin of every record page, and an innovation's old addresses."""
     pages = {
         "wilayah": data.region_page,
         "inovasi": data.innovation_page,
@@ -134,11 +147,8 @@ def export_files(
         for record in items:
             page = pages[kind](record["kode"] if kind == "wilayah" else record["slug"])
             twins[page] = {"versi_format": FORMAT_VERSION, "jenis_catatan": kind, **record}
-    for page, twin in twins.items():
-        files.append(ExportFile(urls.twin_path(page), json_bytes(twin)))
-    files.extend(_redirects(catalogue, data, twins, html_redirects))
-    files.sort(key=lambda f: f.path)
-    return files
+    files = [ExportFile(urls.twin_path(page), json_bytes(twin)) for page, twin in twins.items()]
+    return files + _redirects(catalogue, data, twins, html_redirects)
 
 
 def _katalog(
