@@ -96,7 +96,7 @@ def downloads_table(files: Iterable[ExportFile], page_url: str, build_date: dt.d
     contents = {f.path: f.content for f in files}
     date = indonesian_date(build_date)
     lines = [
-        "<table>",
+        '<table class="unduhan">',
         "<thead><tr><th>berkas</th><th>isi</th><th>format</th><th>ukuran</th>"
         "<th>baris</th><th>tanggal</th></tr></thead>",
         "<tbody>",
