@@ -107,6 +107,12 @@ def test_distributions_name_their_file_type_and_media_type(published: Graph) -> 
         "csv": (URIRef(FILE_TYPE + "CSV"), URIRef(MEDIA_TYPE + "text/csv")),
         "json": (URIRef(FILE_TYPE + "JSON"), URIRef(MEDIA_TYPE + "application/json")),
         "xml": (URIRef(FILE_TYPE + "ATOM"), URIRef(MEDIA_TYPE + "application/atom+xml")),
+        "xlsx": (
+            URIRef(FILE_TYPE + "XLSX"),
+            URIRef(
+                MEDIA_TYPE + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ),
+        ),
     }
 
 

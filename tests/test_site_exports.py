@@ -235,3 +235,41 @@ def test_with_source_date_epoch_two_builds_are_byte_identical(built: Built) -> N
     katalog = json.loads((built.epoch / "data" / "katalog.json").read_text(encoding="utf-8"))
     assert katalog["dibangun"] == "2023-11-14"
     assert os.environ.get("SOURCE_DATE_EPOCH") != EPOCH  # the fixture restored the environment
+
+
+def test_the_data_page_links_every_download_and_every_link_resolves(built: Built) -> None:
+    """`/data/` (docs/data.md with its generated table): each download has a working
+    relative link, its size and rows; every other link on the page lands somewhere."""
+    site = built.site
+    html_file = site / "data" / "index.html"
+    article = soup_of(html_file).select_one("article")
+    assert article is not None
+    broken = []
+    for link in article.select("a[href]"):
+        href = str(link["href"])
+        target = resolve(site, html_file, href)
+        if target is not None and not target.is_file():
+            broken.append(href)
+        fragment = urlsplit(href).fragment
+        anchored = target is not None and fragment and target.suffix == ".html"
+        if anchored and soup_of(target).find(id=fragment) is None:
+            broken.append(href)
+    assert broken == []
+    rows = {
+        str(tr.select_one("a")["href"]): [td.get_text() for td in tr.select("td")]
+        for tr in article.select("table.unduhan tbody tr")
+    }
+    for name in ["katalog.xlsx", "excel/inovasi.csv", "inovasi.csv", "katalog.json"]:
+        assert name in rows, name
+    assert "../feed.xml" in rows
+    date = build_date_for(built.catalogue, environ={})
+    for href, cells in rows.items():
+        assert resolve(site, html_file, href) is not None
+        assert cells[5].endswith(str(date.year)), href
+    assert rows["inovasi.csv"][4] == str(len(built.catalogue.innovations))
+    assert rows["katalog.xlsx"][1].startswith("semua tabel")
+    # Without an address the examples use addresses relative to the site's root.
+    text = article.get_text()
+    assert "contoh.go.id" not in text
+    assert 'curl -s "/data/katalog.json"' in text
+    assert "belum diatur" in text

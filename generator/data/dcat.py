@@ -11,6 +11,7 @@ import re
 
 from generator.data.columns import ODBL
 from generator.data.records import FORMAT_VERSION, Json, Links, RecordData
+from generator.data.spreadsheets import EXCEL_DIR, WORKBOOK_NAME
 from generator.data.tables import TABLES
 from generator.records import urls
 from generator.records.settings import Publisher
@@ -28,6 +29,7 @@ FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
 DATAPACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
 JSON_SCHEMA_SPEC = "https://json-schema.org/draft/2020-12/schema"
 VCARD = "http://www.w3.org/2006/vcard/ns#"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 DCAT_CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
@@ -58,6 +60,7 @@ FORMATS = {
     "csv": ("CSV", "text/csv"),
     "json": ("JSON", "application/json"),
     "atom": ("ATOM", "application/atom+xml"),
+    "xlsx": ("XLSX", XLSX_TYPE),
 }
 
 
@@ -111,9 +114,10 @@ def _whole_catalogue_dataset(links: Links, modified: str) -> Json:
         "katalog",
         "Katalog lengkap (JSON)",
         "Semua catatan dengan rujukan yang sudah diuraikan, dalam satu berkas, beserta"
-        " paket data Frictionless dan umpan Atom.",
+        " paket data Frictionless, buku kerja lembar kerja (XLSX) dan umpan Atom.",
         [
             _distribution(links, KATALOG_PATH, "katalog.json", "json"),
+            _distribution(links, DATA_DIR + WORKBOOK_NAME, WORKBOOK_NAME, "xlsx"),
             _distribution(links, DATAPACKAGE_PATH, "datapackage.json", "json", DATAPACKAGE_SPEC),
             _distribution(links, "feed.xml", "feed.xml", "atom"),
         ],
@@ -136,8 +140,11 @@ def _table_datasets(data: RecordData, links: Links, modified: str) -> list[Json]
             for page in pages[table.name]
         ]
         csv = _distribution(links, DATA_DIR + table.path, table.path, "csv", datapackage)
+        excel_path = EXCEL_DIR + table.path  # the same rows, for Excel (a BOM)
+        excel = _distribution(links, DATA_DIR + excel_path, excel_path, "csv")
+        distributions = [csv, excel, *twins]
         datasets.append(
-            _dataset(links, modified, table.name, table.title, table.description, [csv, *twins])
+            _dataset(links, modified, table.name, table.title, table.description, distributions)
         )
     return datasets
 

@@ -7,6 +7,7 @@ catalogue are byte-identical. What each file holds is documented for readers in 
 
 - `data/katalog.json`: every record, references resolved, with a format version;
 - `data/{inovasi,replikasi,wilayah,kegiatan}.csv` and `data/datapackage.json` (Frictionless);
+- `data/excel/<table>.csv` and `data/katalog.xlsx`: the same tables for spreadsheets;
 - `data/schema/<kind>.schema.json`: the JSON Schemas of the records;
 - `data/dcat.jsonld`: a DCAT catalogue of the datasets, for open-data portals;
 - `<kind>/<slug>.json`: the JSON twin of every record page;
@@ -35,6 +36,7 @@ from generator.data.dcat import (
 )
 from generator.data.feed import FEED_PATH, atom_feed, innovation_updated, replication_updated
 from generator.data.records import FORMAT_VERSION, Json, Links, RecordData
+from generator.data.spreadsheets import EXCEL_DIR, WORKBOOK_NAME, excel_csv, workbook
 from generator.data.tables import TABLES, datapackage, table_csv
 from generator.records import urls
 from generator.records.catalogue import Catalogue
@@ -89,6 +91,7 @@ def export_files(
     build_date: dt.date,
     extra_region_codes: Iterable[str] = (),
     html_redirects: bool = True,
+    twins: bool = True,
 ) -> list[ExportFile]:
     """Every data file of the site, sorted by path.
 
@@ -96,7 +99,9 @@ def export_files(
     relative (see `docs/data.md`). `extra_region_codes` are regions that get a page beyond
     the catalogue's published ones (so that each region page has its JSON twin).
     `html_redirects=False` leaves out the HTML pages at an innovation's old addresses, for a
-    site whose page generator already makes them; the JSON files at old addresses stay."""
+    site whose page generator already makes them; the JSON files at old addresses stay.
+    `twins=False` leaves out every record's JSON twin and old addresses: the files a person
+    downloads (the `/data/` page lists them)."""
     links = Links(base_url)
     data = RecordData(catalogue, links, frozenset(extra_region_codes))
     records = data.all_records()
@@ -108,6 +113,9 @@ def export_files(
     )
     for table in TABLES:
         files.append(ExportFile(DATA_DIR + table.path, table_csv(table, records[table.name])))
+        excel = excel_csv(table, records[table.name])
+        files.append(ExportFile(DATA_DIR + EXCEL_DIR + table.path, excel))
+    files.append(ExportFile(DATA_DIR + WORKBOOK_NAME, workbook(records, base_url, build_date)))
     created = f"{built}T00:00:00Z"
     files.append(ExportFile(DATAPACKAGE_PATH, json_bytes(datapackage(base_url, created))))
     schema_names = _schema_names()
@@ -118,6 +126,16 @@ def export_files(
     )
     files.append(ExportFile(FEED_PATH, atom_feed(data, links, build_date)))
 
+    if twins:
+        files.extend(_twins(catalogue, data, records, html_redirects))
+    files.sort(key=lambda f: f.path)
+    return files
+
+
+def _twins(
+    catalogue: Catalogue, data: RecordData, records: dict[str, list[Json]], html_redirects: bool
+) -> list[ExportFile]:
+    """The JSON twin of every record page, and an innovation's old addresses."""
     pages = {
         "wilayah": data.region_page,
         "inovasi": data.innovation_page,
@@ -129,11 +147,8 @@ def export_files(
         for record in items:
             page = pages[kind](record["kode"] if kind == "wilayah" else record["slug"])
             twins[page] = {"versi_format": FORMAT_VERSION, "jenis_catatan": kind, **record}
-    for page, twin in twins.items():
-        files.append(ExportFile(urls.twin_path(page), json_bytes(twin)))
-    files.extend(_redirects(catalogue, data, twins, html_redirects))
-    files.sort(key=lambda f: f.path)
-    return files
+    files = [ExportFile(urls.twin_path(page), json_bytes(twin)) for page, twin in twins.items()]
+    return files + _redirects(catalogue, data, twins, html_redirects)
 
 
 def _katalog(

@@ -76,13 +76,21 @@ TABLES = (
 
 
 def table_csv(table: Table, records: list[Json]) -> bytes:
-    """The CSV of one table: UTF-8, a header row, one row per record (RFC 4180 line ends)."""
+    """The CSV of one table: UTF-8, a header row, one row per record (RFC 4180 line ends).
+
+    A cell's own line breaks are written as the records have them (LF, inside a quoted
+    cell); only the rows end in CRLF."""
+    return csv_text(table, records).encode("utf-8")
+
+
+def csv_text(table: Table, records: list[Json]) -> str:
+    """The CSV of one table as text (see :func:`table_csv`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([column.name for column in table.columns])
     for record in records:
         writer.writerow([safe_cell(column.value(record)) for column in table.columns])
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue()
 
 
 def _field(column: Column) -> Json:

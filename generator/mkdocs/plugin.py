@@ -34,8 +34,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
-from generator.data.exports import build_date_for, write_exports
 from generator.editing.form_data import FORM_DATA_PATH, form_data_json
+from generator.mkdocs.open_data import page_markdown, write_open_data
 from generator.mkdocs.publishing import (
     ROBOTS_PATH,
     Overrides,
@@ -210,7 +210,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         identity = self.identity or Identity()
         if source is None:
             page.edit_url = identity.repository_file(self.docs_prefix + page.file.src_uri)
-            return markdown
+            catalogue = None if self.problems else self.catalogue
+            return page_markdown(
+                markdown, page.file.src_uri, page.url, catalogue, self.site, identity.site_url
+            )
         # MkDocs' templates print meta values unescaped: escape the record values here.
         page.meta["title"] = str(escape(source.title))
         if source.description:
@@ -363,19 +366,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         list_record_pages(site_dir, poured)
 
     def _write_open_data(self, config: MkDocsConfig) -> list[Path]:
-        """The open-data files (`exports`) beside the pages: katalog.json, the CSV tables,
-        the feed, DCAT and each record page's JSON twin. The page generator already makes
-        the HTML redirect pages at an innovation's old slugs."""
         if self.catalogue is None or self.problems:
             return []
-        return write_exports(
-            self.catalogue,
-            Path(config.site_dir),
-            config.site_url or None,
-            build_date_for(self.catalogue),
-            extra_region_codes=self.site.region_codes if self.site else (),
-            html_redirects=False,
-        )
+        site_dir = Path(config.site_dir)
+        return write_open_data(self.catalogue, self.site, site_dir, config.site_url or None)
 
     def _report_index(self, summary: IndexSummary) -> None:
         """`mkdocs serve` indexes too (a second for the shipped catalogue), so that /cari/

@@ -1,0 +1,54 @@
+"""The generated parts of `/data/` (`generator/site/data_page.py`) without a build."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.data.exports import ExportFile
+from generator.site.data_page import (
+    ADDRESS_MARK,
+    DOWNLOADS_MARK,
+    EXAMPLE_ADDRESS,
+    data_page_markdown,
+    file_size,
+)
+
+PAGE = f"""# Data
+
+{ADDRESS_MARK}
+
+{DOWNLOADS_MARK}
+
+```sh
+curl -s "{EXAMPLE_ADDRESS}/data/katalog.json"
+```
+"""
+FILES = [
+    ExportFile("data/inovasi.csv", b'slug,nama\r\na,"x\ny"\r\nb,c\r\n'),
+    ExportFile("data/excel/inovasi.csv", b'\xef\xbb\xbfslug,nama\r\na,"x\ny"\r\nb,c\r\n'),
+    ExportFile("feed.xml", b"<feed><entry></entry><entry></entry></feed>"),
+]
+
+
+def test_with_an_address_the_examples_use_it() -> None:
+    text = data_page_markdown(
+        PAGE, FILES, "data/", "https://inovasi.example.go.id/", dt.date(2024, 5, 1)
+    )
+    assert 'curl -s "https://inovasi.example.go.id/data/katalog.json"' in text
+    assert "`https://inovasi.example.go.id`" in text
+    assert EXAMPLE_ADDRESS not in text and "<!--" not in text
+    assert '<a href="inovasi.csv"><code>inovasi.csv</code></a>' in text
+    assert '<a href="excel/inovasi.csv">' in text and '<a href="../feed.xml">' in text
+    assert "<td>2</td><td>1 Mei 2024</td>" in text  # two rows: a multi-line cell is one
+
+
+def test_without_an_address_the_examples_are_relative() -> None:
+    text = data_page_markdown(PAGE, FILES, "data/", None, dt.date(2024, 5, 1))
+    assert 'curl -s "/data/katalog.json"' in text
+    assert "belum diatur" in text
+
+
+def test_sizes_read_as_indonesian() -> None:
+    assert file_size(512) == "512 B"
+    assert file_size(49477) == "48,3 KB"
+    assert file_size(3 * 1024 * 1024) == "3,0 MB"
