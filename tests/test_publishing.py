@@ -297,3 +297,16 @@ def test_the_form_opens_new_files_on_the_published_branch(site: Path) -> None:
 def test_hand_written_pages_have_an_edit_button_too(site: Path) -> None:
     button = page(site, "tentang/").select_one("a.md-content__button[rel=edit]")
     assert button is not None and button["href"] == f"{REPOSITORY}/edit/terbit/docs/tentang.md"
+
+
+def test_the_about_page_names_the_publisher_and_how_to_reach_them(site: Path) -> None:
+    block = page(site, "tentang/").select_one("article dl.pengelola")
+    assert block is not None
+    assert [d.get_text() for d in block("dd")] == [
+        "Biro Uji",
+        "biro@example.org",
+        "+62 561 000000",
+        "Jalan Uji 1, Pontianak",
+    ]
+    assert [a["href"] for a in block("a")] == ["mailto:biro@example.org", "tel:+62561000000"]
+    assert "belum diisi" not in page(site, "tentang/").get_text()

@@ -209,6 +209,15 @@ def test_every_record_has_its_page(site: Path) -> None:
         assert page(site, url).select_one("h1") is not None, url
 
 
+def test_without_a_publisher_the_about_page_says_so(site: Path) -> None:
+    about = article(page(site, "tentang"))
+    assert about.select_one("dl.pengelola") is None
+    assert "Kontak pengelola katalog ini belum diisi" in about.get_text()
+    links = {a.get_text(): a["href"] for a in about.select("a")}
+    assert links["halaman Kontribusi"] == "../kontribusi/"
+    assert "<!--" not in str(about)
+
+
 def test_kalbar_province_and_its_fourteen_regencies_always_have_a_page(site: Path) -> None:
     regions = page(site, "wilayah/provinsi-kalimantan-barat")
     assert article(regions).h1.get_text() == "Provinsi Kalimantan Barat"

@@ -1,5 +1,6 @@
 """The open data in a MkDocs build: the files written beside the pages (`data.exports`) and
-the generated parts of the hand-written `/data/` page (`site.data_page`)."""
+the generated parts of the hand-written `/data/` page (`site.data_page`), and the publisher
+on the hand-written `/tentang/` page (`site.about_page`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 
 from generator.data.exports import build_date_for, export_files, write_exports
 from generator.records.catalogue import Catalogue
+from generator.records.settings import Identity
+from generator.site.about_page import ABOUT_PAGE, about_page_markdown
 from generator.site.data_page import DATA_PAGE, data_page_markdown
 from generator.site.structure import Site
 
@@ -33,12 +36,16 @@ def page_markdown(
     page_url: str,
     catalogue: Catalogue | None,
     site: Site | None,
-    site_url: str | None,
+    identity: Identity,
 ) -> str:
     """A hand-written page's Markdown; for `/data/` (`docs/data.md`), with its table of
-    downloads made from the files this build publishes and its examples' address."""
+    downloads made from the files this build publishes and its examples' address; for
+    `/tentang/` (`docs/tentang.md`), with the catalogue's publisher."""
+    if src_uri == ABOUT_PAGE:
+        return about_page_markdown(markdown, identity)
     if src_uri != DATA_PAGE or catalogue is None:
         return markdown
+    site_url = identity.site_url
     built = build_date_for(catalogue)
     codes = site.region_codes if site else ()
     files = export_files(catalogue, site_url, built, codes, twins=False)

@@ -212,7 +212,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             page.edit_url = identity.repository_file(self.docs_prefix + page.file.src_uri)
             catalogue = None if self.problems else self.catalogue
             return page_markdown(
-                markdown, page.file.src_uri, page.url, catalogue, self.site, identity.site_url
+                markdown, page.file.src_uri, page.url, catalogue, self.site, identity
             )
         # MkDocs' templates print meta values unescaped: escape the record values here.
         page.meta["title"] = str(escape(source.title))
