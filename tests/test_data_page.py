@@ -39,7 +39,9 @@ def test_with_an_address_the_examples_use_it() -> None:
     assert EXAMPLE_ADDRESS not in text and "<!--" not in text
     assert '<a href="inovasi.csv"><code>inovasi.csv</code></a>' in text
     assert '<a href="excel/inovasi.csv">' in text and '<a href="../feed.xml">' in text
-    assert "<td>2</td><td>1 Mei 2024</td>" in text  # two rows: a multi-line cell is one
+    assert (
+        '<td class="k-num">2</td><td>1 Mei 2024</td>' in text
+    )  # two rows: a multi-line cell is one
 
 
 def test_without_an_address_the_examples_are_relative() -> None:

@@ -61,10 +61,7 @@ def publisher_block(publisher: Publisher) -> str:
 
 def no_publisher_text(repository: str | None) -> str:
     """What the page says while `pengelola` is not set: plainly that, and where to write."""
-    text = (
-        "Kontak pengelola katalog ini belum diisi (`pengelola` di `catalogue/katalog.yml`). "
-        "Sementara itu, "
-    )
+    text = "Kontak pengelola katalog ini belum diisi. Sementara itu, "
     if repository:
         issues = _attribute(f"{repository}/issues")
         return text + (

@@ -96,9 +96,10 @@ def downloads_table(files: Iterable[ExportFile], page_url: str, build_date: dt.d
     contents = {f.path: f.content for f in files}
     date = indonesian_date(build_date)
     lines = [
+        '<div class="k-scroll">',
         '<table class="unduhan">',
-        "<thead><tr><th>berkas</th><th>isi</th><th>format</th><th>ukuran</th>"
-        "<th>baris</th><th>tanggal</th></tr></thead>",
+        "<thead><tr><th>berkas</th><th>isi</th><th>format</th>"
+        '<th class="k-num">ukuran</th><th class="k-num">baris</th><th>tanggal</th></tr></thead>',
         "<tbody>",
     ]
     for row in downloads():
@@ -114,8 +115,16 @@ def downloads_table(files: Iterable[ExportFile], page_url: str, build_date: dt.d
             "—" if rows is None else f"{rows:,}".replace(",", "."),
             date,
         ]
-        lines.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    lines += ["</tbody>", "</table>"]
+        numeric = (False, False, False, True, True, False)
+        lines.append(
+            "<tr>"
+            + "".join(
+                f'<td class="k-num">{cell}</td>' if right else f"<td>{cell}</td>"
+                for cell, right in zip(cells, numeric, strict=True)
+            )
+            + "</tr>"
+        )
+    lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
 
 
