@@ -47,7 +47,7 @@ def headers_file() -> str:
     """The `_headers` file: the same policy, and the usual hardening, for every path."""
     return (
         "# Response headers for hosts that read this file (Netlify, Cloudflare Pages).\n"
-        "# Written by the generator from generator/csp.py; the same policy is in every page.\n"
+        "# Written by the generator from generator/site/csp.py; the same policy is in every page.\n"
         "/*\n"
         f"  Content-Security-Policy: {HEADER_POLICY}\n"
         "  X-Content-Type-Options: nosniff\n"
