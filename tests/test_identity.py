@@ -150,6 +150,9 @@ def test_without_an_address_the_build_says_how_to_set_it(tmp_path: Path) -> None
     for url in ("inovasi/uji-layanan-a", "wilayah/kabupaten-kubu-raya", "tentang"):
         text = (site / url / "index.html").read_text(encoding="utf-8")
         assert 'rel="edit"' not in text and "/issues/new" not in text, url
+    # (`/tentang/` explains the two links in words; the record pages must not show them.)
+    for url in ("inovasi/uji-layanan-a", "wilayah/kabupaten-kubu-raya"):
+        text = (site / url / "index.html").read_text(encoding="utf-8")
         assert "Sunting catatan ini" not in text and "Laporkan kesalahan" not in text, url
 
 
