@@ -3,6 +3,8 @@ previous site exactly as it was and no staging folder behind."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -80,3 +82,35 @@ def test_a_rebuild_replaces_the_site_and_the_old_one_goes(
     while _leftovers(site) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _leftovers(site) == []
+
+
+def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(
+    built: tuple[Path, Path, dict[str, bytes]],
+) -> None:
+    """Issue 22: a build killed mid-way (power cut, cancelled CI) leaves its staging folder;
+    the next build removes the ones whose process is proven gone, and says so."""
+    catalogue, site, _ = built
+    finished = subprocess.Popen(["true"])
+    finished.wait()  # a process number that no longer runs
+    dead = site.parent / ".site-build-mati"
+    (dead / "inovasi").mkdir(parents=True)
+    (dead / "inovasi" / "index.html").write_text("setengah jadi", encoding="utf-8")
+    (site.parent / ".site-build-mati.pemilik").write_text(str(finished.pid), encoding="utf-8")
+    running = site.parent / ".site-build-jalan"  # a build still at work (this process)
+    running.mkdir()
+    (site.parent / ".site-build-jalan.pemilik").write_text(str(os.getpid()), encoding="utf-8")
+    unclaimed = site.parent / ".site-build-tanpa-pemilik"  # nothing proves it dead
+    unclaimed.mkdir()
+
+    summary = build_site(catalogue, site, REPO / "mkdocs.yml")
+
+    assert f"Folder build yang terhenti dihapus: {dead} (proses {finished.pid}" in summary
+    assert str(running) not in summary and str(unclaimed) not in summary
+    deadline = time.monotonic() + 20
+    while dead.exists() and time.monotonic() < deadline:  # deleted in the background
+        time.sleep(0.1)
+    assert not dead.exists()
+    assert running.is_dir() and unclaimed.is_dir()
+    # (The site this build replaced is being deleted in the background: `.site-old-*`.)
+    left = [name for name in _leftovers(site) if not name.startswith(".site-old-")]
+    assert left == [".site-build-jalan", ".site-build-jalan.pemilik", ".site-build-tanpa-pemilik"]

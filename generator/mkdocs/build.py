@@ -42,7 +42,9 @@ def build_site(
         raise BuildFailed([f"{config_file}: berkas konfigurasi MkDocs tidak ditemukan"])
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    removed = remove_dead_staging(site_dir.parent)
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
+    owner = _claim(staging)
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         plugin = config.plugins.get("katalog")
@@ -59,23 +61,94 @@ def build_site(
         finally:
             config.plugins.on_shutdown()
     except Abort as abort:
-        shutil.rmtree(staging, ignore_errors=True)
+        _give_up(staging, owner)
         raise BuildFailed(str(abort).splitlines()) from None
     except ConfigurationError as error:
-        shutil.rmtree(staging, ignore_errors=True)
+        _give_up(staging, owner)
         raise BuildFailed([f"{config_file}: {error}"]) from None
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _give_up(staging, owner)
         raise
     _swap_in(staging, site_dir)
-    hint = ""
+    owner.unlink(missing_ok=True)
+    hint = "".join(f"{line}\n" for line in removed)
     if plugin is not None:
         pages = plugin.pages_made  # walking a national site's 100,000 files took a second
         if plugin.identity is not None and plugin.identity.site_url is None:
-            hint = NO_ADDRESS_HINT + "\n"
+            hint += NO_ADDRESS_HINT + "\n"
     else:
         pages = sum("index.html" in files for _, _, files in os.walk(site_dir))
     return f"{hint}Situs dibangun di {site_dir}: {pages} halaman."
+
+
+STAGING_PREFIX = ".site-build-"
+OWNER_SUFFIX = ".pemilik"
+"""Beside each staging folder, a file naming the process that builds into it (`_claim`)."""
+
+
+def _process_id() -> str:
+    """This process, as `pid:start` where the kernel tells its start time (so that a later
+    process given the same number is not taken for it), else `pid`."""
+    try:
+        fields = Path(f"/proc/{os.getpid()}/stat").read_text().rsplit(")", 1)[1].split()
+        return f"{os.getpid()}:{fields[19]}"
+    except (OSError, IndexError):
+        return str(os.getpid())
+
+
+def _alive(claim: str) -> bool:
+    pid, _, start = claim.partition(":")
+    if not pid.isdigit():
+        return True  # not ours to judge: keep it
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, under another user
+    if not start:
+        return True
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return True
+    return fields[19] == start
+
+
+def _claim(staging: Path) -> Path:
+    owner = staging.with_name(staging.name + OWNER_SUFFIX)
+    owner.write_text(_process_id(), encoding="utf-8")
+    return owner
+
+
+def _give_up(staging: Path, owner: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+    owner.unlink(missing_ok=True)
+
+
+def remove_dead_staging(folder: Path) -> list[str]:
+    """Remove the staging folders of builds that were killed before they could clean up (a
+    power cut, a cancelled CI job): a gigabyte each for a national catalogue. Only a folder
+    whose owner file names a process that no longer runs is proven dead; one without an owner
+    file (an older build's, or one being created this instant) is left. Returns a line for
+    each removed folder."""
+    lines = []
+    for owner in sorted(folder.glob(f"{STAGING_PREFIX}*{OWNER_SUFFIX}")):
+        staging = owner.with_name(owner.name[: -len(OWNER_SUFFIX)])
+        try:
+            claim = owner.read_text(encoding="utf-8").strip()
+        except OSError:
+            continue
+        if _alive(claim):
+            continue
+        if staging.is_dir():
+            _delete_in_background(staging)
+        owner.unlink(missing_ok=True)
+        pid = claim.partition(":")[0]
+        lines.append(
+            f"Folder build yang terhenti dihapus: {staging} (proses {pid} sudah tidak berjalan)."
+        )
+    return lines
 
 
 def _swap_in(staging: Path, site_dir: Path) -> None:
