@@ -35,7 +35,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from generator.editing.form_data import FORM_DATA_PATH, form_data_json
-from generator.mkdocs.open_data import page_markdown, write_open_data
+from generator.mkdocs.open_data import Downloads, page_markdown, write_open_data
 from generator.mkdocs.publishing import (
     ROBOTS_PATH,
     Overrides,
@@ -137,6 +137,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._wait_for_background()
         self.identity = None  # known again once the catalogue is read without problems
+        self.downloads = Downloads()  # this build's own
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
         self.docs_prefix = _relative_prefix(Path(config.docs_dir), base)
@@ -210,10 +211,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         identity = self.identity or Identity()
         if source is None:
             page.edit_url = identity.repository_file(self.docs_prefix + page.file.src_uri)
-            catalogue = None if self.problems else self.catalogue
-            return page_markdown(
-                markdown, page.file.src_uri, page.url, catalogue, self.site, identity
-            )
+            site = None if self.problems else self.site
+            return page_markdown(markdown, page, site, identity, self.downloads)
         # MkDocs' templates print meta values unescaped: escape the record values here.
         page.meta["title"] = str(escape(source.title))
         if source.description:
@@ -369,7 +368,9 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue is None or self.problems:
             return []
         site_dir = Path(config.site_dir)
-        return write_open_data(self.catalogue, self.site, site_dir, config.site_url or None)
+        # The downloads were made for the `/data/` page when it was rendered.
+        site_url = config.site_url or None
+        return write_open_data(self.catalogue, self.site, site_dir, site_url, self.downloads.files)
 
     def _report_index(self, summary: IndexSummary) -> None:
         """`mkdocs serve` indexes too (a second for the shipped catalogue), so that /cari/
