@@ -86,14 +86,19 @@ OWNER_SUFFIX = ".pemilik"
 """Beside each staging folder, a file naming the process that builds into it (`_claim`)."""
 
 
-def _process_id() -> str:
-    """This process, as `pid:start` where the kernel tells its start time (so that a later
-    process given the same number is not taken for it), else `pid`."""
+def _start_time(pid: int) -> str | None:
+    """When the kernel started process `pid` (`/proc/<pid>/stat`'s 22nd field), where it
+    tells: with it, a later process given the same number is not taken for this one."""
     try:
-        fields = Path(f"/proc/{os.getpid()}/stat").read_text().rsplit(")", 1)[1].split()
-        return f"{os.getpid()}:{fields[19]}"
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
     except (OSError, IndexError):
-        return str(os.getpid())
+        return None
+
+
+def _process_id() -> str:
+    """This process, as `pid:start`, or `pid` where the start time is not known."""
+    start = _start_time(os.getpid())
+    return f"{os.getpid()}:{start}" if start else str(os.getpid())
 
 
 def _alive(claim: str) -> bool:
@@ -106,13 +111,8 @@ def _alive(claim: str) -> bool:
         return False
     except OSError:
         return True  # it exists, under another user
-    if not start:
-        return True
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return True
-    return fields[19] == start
+    now = _start_time(int(pid))
+    return not start or now is None or now == start
 
 
 def _claim(staging: Path) -> Path:

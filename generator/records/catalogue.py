@@ -15,7 +15,7 @@ from generator.records.model import (
 )
 from generator.records.regions import Region, RegionTable
 from generator.records.settings import Identity
-from generator.records.vocabulary import OWNER_KIND, REGIONAL_GOVERNMENT
+from generator.records.vocabulary import OWNER_KIND
 
 
 class Catalogue:
@@ -31,6 +31,7 @@ class Catalogue:
         events: list[Event],
         home_province: str | None = None,
         identity: Identity | None = None,
+        synonyms: tuple[tuple[str, ...], ...] = (),
     ) -> None:
         self.regions = regions
         self.sectors = {s.kode: s for s in sectors}
@@ -41,8 +42,14 @@ class Catalogue:
         # The province whose regencies and cities every listing shows, with or without records
         # (`katalog.yml`'s `provinsi`); empty for a catalogue without innovations or settings.
         self.home_province = home_province or self._most_owning_province()
-        # Groups of words the search treats as one (`referensi/sinonim.yml`; `validate`).
-        self.synonyms: tuple[tuple[str, ...], ...] = ()
+        # The home province and its regencies and cities, by code (none without a province).
+        self.home_codes = (
+            [self.home_province, *(r.code for r in regions.regions_of(self.home_province))]
+            if self.home_province
+            else []
+        )
+        # Groups of words the search treats as one (`referensi/sinonim.yml`).
+        self.synonyms = synonyms
         # Where the site is published and edited, and who publishes it (`katalog.yml`).
         self.identity = identity or Identity()
         self._innovations_by_region: dict[str, list[Innovation]] = defaultdict(list)
@@ -89,9 +96,13 @@ class Catalogue:
     def owner_name(self, innovation: Innovation) -> str:
         """Who owns an innovation, as a reader names it: its region for a regional government,
         else the owning body (`instansi`), else the kind of owner."""
-        if innovation.jenis_pemilik == REGIONAL_GOVERNMENT and innovation.wilayah is not None:
-            return self.region_name(innovation.wilayah)
+        if innovation.owning_region is not None:
+            return self.region_name(innovation.owning_region)
         return innovation.instansi or OWNER_KIND.get(innovation.jenis_pemilik, "")
+
+    def home_name(self) -> str:
+        """The home province's name, e.g. `Kalimantan Barat` (empty without one)."""
+        return self.region(self.home_province).name if self.home_province else ""
 
     def events_about(self, innovation_slug: str) -> list[Event]:
         """The events that name an innovation among those they concern (`kegiatan.inovasi`)."""

@@ -103,6 +103,17 @@ class Innovation:
     alias: tuple[str, ...] = ()
     diperbarui: PartialDate | None = None
 
+    @property
+    def regional(self) -> bool:
+        """Owned by a regional government (through its region), not by another body."""
+        return self.jenis_pemilik == REGIONAL_GOVERNMENT
+
+    @property
+    def owning_region(self) -> str | None:
+        """The region that owns the innovation: a regional government's `wilayah`; None for
+        any other owner, whose `wilayah` only says where it is."""
+        return self.wilayah if self.regional else None
+
 
 @dataclass(frozen=True)
 class Stage:

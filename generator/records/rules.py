@@ -16,7 +16,11 @@ from generator.records.dates import PartialDate, parse_date
 from generator.records.files import Record
 from generator.records.problems import Problem, format_key_path
 from generator.records.regions import RegionTable
-from generator.records.schema import property_description, required_when_complete
+from generator.records.schema import (
+    add_key_hint,
+    property_description,
+    required_when_complete,
+)
 from generator.records.vocabulary import CANCELLED, REGIONAL_GOVERNMENT, REPLICATION_STAGES
 
 KeyPath = tuple[str | int, ...]
@@ -197,8 +201,7 @@ class _Checker:
 
     def missing(self, record: Record, key: str, more: str) -> None:
         """A required key that is absent, with what it means and what else the editor can do."""
-        described = property_description(record.kind, key).rstrip(".")
-        hint = f"tambahkan `{key}:` — {described}" if described else f"tambahkan `{key}:`"
+        hint = add_key_hint(key, property_description(record.kind, key).rstrip("."))
         self.report(record, (key,), f"kunci wajib `{key}` tidak ada", f"{hint}; {more}")
 
     def check_replication(self, record: Record, pairs: dict[tuple[str, str], Record]) -> None:

@@ -189,8 +189,7 @@ def _translate(error: jsonschema.ValidationError, located: Located, display: str
         missing = error.message.split("'")[1]
         key_path = (*key_path, missing)
         message = f"kunci wajib `{missing}` tidak ada"
-        described = _property_description(error.schema, missing)
-        hint = f"tambahkan `{missing}:` — {described}" if described else f"tambahkan `{missing}:`"
+        hint = add_key_hint(missing, _property_description(error.schema, missing))
     elif kind == "type":
         expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
         message = f"harus berupa {expected}, bukan {_describe(value)}"
@@ -226,6 +225,11 @@ def _translate(error: jsonschema.ValidationError, located: Located, display: str
     else:
         message = error.message
     return Problem(display, line, column, format_key_path(key_path), message, hint)
+
+
+def add_key_hint(key: str, described: str) -> str:
+    """What to do about a missing key: add it, with what it means."""
+    return f"tambahkan `{key}:` — {described}" if described else f"tambahkan `{key}:`"
 
 
 def required_when_complete(name: str) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ from generator.records.regions import PROVINCE_FILE, REGENCY_FILE, RegionTable
 from generator.records.rules import check_cross_references
 from generator.records.schema import RECORD_KINDS, check_against_schema, guide_for
 from generator.records.settings import Settings, read_settings
-from generator.records.synonyms import read_synonyms
+from generator.records.synonyms import Synonyms, read_synonyms
 
 
 @dataclass
@@ -221,9 +221,7 @@ def _read_catalogue(
     problems = sorted(set(problems + one_message_per_spot(specific, schema_problems)))
     if problems or not model:
         return ReadResult(None, problems, records)
-    catalogue = _build(records, regions, sector_list, settings)
-    catalogue.synonyms = synonyms
-    return ReadResult(catalogue, [], records)
+    return ReadResult(_build(records, regions, sector_list, settings, synonyms), [], records)
 
 
 def _absent_essentials(folder: Path) -> list[Problem]:
@@ -364,7 +362,11 @@ def missing_sources(records: list[Record]) -> list[Problem]:
 
 
 def _build(
-    records: list[Record], regions: RegionTable, sectors: list[Sector], settings: Settings
+    records: list[Record],
+    regions: RegionTable,
+    sectors: list[Sector],
+    settings: Settings,
+    synonyms: Synonyms,
 ) -> Catalogue:
     by_kind: dict[str, list[Record]] = {kind: [] for kind in RECORD_KINDS}
     for record in records:
@@ -379,4 +381,5 @@ def _build(
         events=[event_from(r.slug, r.relative, r.values) for r in by_kind["kegiatan"]],
         home_province=settings.home_province,
         identity=settings.identity,
+        synonyms=synonyms,
     )

@@ -290,11 +290,10 @@ def regions_hub_view(site: Site) -> RegionsHubView:
         others[region.province_code].append(code)
     by_owner: dict[str, list[Innovation]] = defaultdict(list)
     for innovation in catalogue.innovations.values():
-        if innovation.jenis_pemilik != labels.REGIONAL_GOVERNMENT:
+        if not innovation.regional:
             by_owner[innovation.jenis_pemilik].append(innovation)
-    home = catalogue.home_province
     return {
-        "home_name": catalogue.region(home).name if home else "",
+        "home_name": catalogue.home_name(),
         "home_regions": [_region_summary(page, c) for c in site.home_codes],
         "others": [
             {

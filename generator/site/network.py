@@ -18,7 +18,6 @@ from typing import TypedDict
 from markupsafe import Markup
 
 from generator.records.catalogue import Catalogue
-from generator.records.vocabulary import REGIONAL_GOVERNMENT
 from generator.site import charts, network_chart, statistics
 from generator.site.structure import Page
 
@@ -50,8 +49,8 @@ def region_flows(catalogue: Catalogue) -> Counter[tuple[str, str]]:
     flows: Counter[tuple[str, str]] = Counter()
     for replication in catalogue.replications.values():
         innovation = catalogue.innovations[replication.inovasi]
-        if innovation.jenis_pemilik == REGIONAL_GOVERNMENT and innovation.wilayah:
-            flows[innovation.wilayah, replication.wilayah] += 1
+        if innovation.owning_region is not None:
+            flows[innovation.owning_region, replication.wilayah] += 1
     return flows
 
 

@@ -123,22 +123,11 @@ def replications_started_per_year(catalogue: Catalogue) -> list[Count]:
     return [Count(str(y), str(y), counted[y]) for y in range(min(counted), max(counted) + 1)]
 
 
-def home_name(catalogue: Catalogue) -> str:
-    home = catalogue.home_province
-    return catalogue.region(home).name if home else ""
-
-
-def _home_codes(catalogue: Catalogue) -> list[str]:
-    """The home province and its regencies and cities, by code."""
-    home = catalogue.home_province
-    return [home, *(r.code for r in catalogue.regions.regions_of(home))]
-
-
 def owner_group(catalogue: Catalogue, innovation: Innovation) -> tuple[str, str]:
     """The row an innovation's numbers go to: its region's (`region_group`) for a regional
     government; for any other owner, the group of its kind, never a region."""
-    if innovation.jenis_pemilik == labels.REGIONAL_GOVERNMENT and innovation.wilayah:
-        return region_group(catalogue, innovation.wilayah)
+    if innovation.owning_region is not None:
+        return region_group(catalogue, innovation.owning_region)
     return owner_anchor(innovation.jenis_pemilik), labels.OWNER_KIND[innovation.jenis_pemilik]
 
 
@@ -173,7 +162,7 @@ def innovations_per_region_and_year(
         counted[key][innovation.tahun] += 1
         names[key] = label
     years = year_columns([i.tahun for i in catalogue.innovations.values()])
-    home = _home_codes(catalogue)
+    home = catalogue.home_codes
     for code in home:
         names.setdefault(code, catalogue.region_name(code))
     others = sorted(k for k in names if k not in home)
@@ -190,7 +179,7 @@ def agencies_per_region_and_year(
     produced an innovation, and which. The province asks every agency for at least one a
     year, so this is the table it steers by. Returns (years, count rows, agency lists)."""
     agencies: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))
-    home = _home_codes(catalogue)
+    home = catalogue.home_codes
     for code in home:
         for innovation in catalogue.innovations_of(code):
             agency = (innovation.instansi or "").strip() or f"Perangkat daerah {labels.UNKNOWN}"

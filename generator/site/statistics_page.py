@@ -15,7 +15,6 @@ from generator.site.statistics import (
     ALL_REGIONS,
     YearRow,
     agencies_per_region_and_year,
-    home_name,
     innovations_per_maturity,
     innovations_per_region_and_year,
     innovations_per_sector,
@@ -195,7 +194,7 @@ def _agency_views(page: Page) -> AgencyViews:
             "perangkat-daerah-per-tahun",
             "Perangkat daerah yang menghasilkan inovasi, per wilayah dan tahun",
             _grid_desc(
-                f"Jumlah perangkat daerah di {home_name(page.site.catalogue)} yang menghasilkan "
+                f"Jumlah perangkat daerah di {page.site.catalogue.home_name()} yang menghasilkan "
                 "paling sedikit satu inovasi, per wilayah dan tahun.",
                 agency_years,
                 agency_rows,

@@ -14,7 +14,6 @@ from generator.records import vocabulary as labels
 from generator.records.catalogue import Catalogue
 from generator.records.model import Innovation, Replication
 from generator.records.settings import Identity
-from generator.records.vocabulary import REGIONAL_GOVERNMENT
 from generator.site.similar import similar_innovations
 
 
@@ -72,11 +71,8 @@ class Site:
         # When each record file last changed in git (`history.last_changed`), by its path in
         # the catalogue (`inovasi/x.yml`); empty outside git.
         self.updated: Mapping[str, str] = updated or {}
-        home = catalogue.home_province
         # The home province and all its regencies and cities have pages, with records or not.
-        self.home_codes = (
-            [home, *sorted(r.code for r in catalogue.regions.regions_of(home))] if home else []
-        )
+        self.home_codes = catalogue.home_codes
         self.region_codes = sorted(catalogue.published_region_codes() | set(self.home_codes))
 
     @cached_property
@@ -122,8 +118,8 @@ class Page:
     def owner(self, innovation: Innovation) -> Link:
         """Who owns an innovation: its region's page for a regional government; for any other
         owner, its group on the regions page (such owners are never shown as a region)."""
-        if innovation.jenis_pemilik == REGIONAL_GOVERNMENT and innovation.wilayah is not None:
-            return self.region(innovation.wilayah)
+        if innovation.owning_region is not None:
+            return self.region(innovation.owning_region)
         group = f"{self.href(urls.REGIONS)}#{owner_anchor(innovation.jenis_pemilik)}"
         return Link(group, self.site.catalogue.owner_name(innovation))
 

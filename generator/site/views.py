@@ -67,7 +67,7 @@ def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
     page = Page(site, urls.innovation(innovation.slug))
     owner_profile = site.catalogue.profiles.get(innovation.wilayah) if innovation.wilayah else None
     replications = sorted(site.catalogue.replications_of(innovation.slug), key=lambda r: r.started)
-    regional = innovation.jenis_pemilik == labels.REGIONAL_GOVERNMENT
+    regional = innovation.regional
     return {
         "name": innovation.nama,
         "expansion": innovation.kepanjangan,
@@ -149,7 +149,7 @@ def _unknown_fields(innovation: Innovation) -> list[str]:
     if innovation.lengkap:
         return []
     unknown = [name for key, name in _MAY_BE_UNKNOWN if getattr(innovation, key) is None]
-    if innovation.jenis_pemilik != labels.REGIONAL_GOVERNMENT:
+    if not innovation.regional:
         unknown = [name for name in unknown if name != "perangkat daerah pemilik"]
     return unknown
 
