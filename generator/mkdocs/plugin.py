@@ -63,6 +63,7 @@ from generator.search.indexer import Indexer, IndexFailed, IndexSummary
 from generator.site import csp
 from generator.site.pages import PageMaker, PageSource, problems_page_source, site_page_sources
 from generator.site.structure import Site
+from generator.site.whitespace import collapse_indentation
 
 # Problems during `mkdocs serve` are printed on a logger of our own: MkDocs counts warnings
 # on its `mkdocs.*` loggers and, in strict mode, would abort the rebuild we want to show.
@@ -239,6 +240,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = collapse_indentation(output)
         group = self.shell_groups.get(page.file.src_uri)
         if group is not None:
             self.shells[group] = Shell(output, group)

@@ -29,6 +29,7 @@ from typing import Any
 from generator.data.exports import write_if_changed
 from generator.site.pages import PageMaker, PageSource, record_page_sources
 from generator.site.structure import Site
+from generator.site.whitespace import collapse_indentation
 
 # Markers: ASCII words no record can produce in the rendered theme (the body, where record
 # text goes, is never searched for markers: it is inserted last).
@@ -129,7 +130,7 @@ class Shell:
             TITLE: escape(source.title),
             DESCRIPTION: escape(source.description or site_description),
             EDIT: escape(source.edit_path or ""),
-            BODY: source.body,
+            BODY: collapse_indentation(source.body),
             "\0toc\0": toc,
             TOC_ID: escape(source.toc[0][0]) if source.toc else "",
             "\0slug\0": slug,
