@@ -35,6 +35,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from generator.editing.form_data import FORM_DATA_PATH, form_data_json
+from generator.mkdocs import assets, theme_source
 from generator.mkdocs.open_data import Downloads, page_markdown, write_open_data
 from generator.mkdocs.publishing import (
     ROBOTS_PATH,
@@ -185,6 +186,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assets.minify_project_assets(files, config)
         for source in self.sources.values():
             existing = files.get_file_from_path(source.path)
             if existing is not None:
@@ -203,6 +205,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         env.globals["katalog_csp"] = csp.META_POLICY  # theme_overrides/main.html
+        env.add_extension(theme_source.ValidToggles)
         return env
 
     def on_page_markdown(

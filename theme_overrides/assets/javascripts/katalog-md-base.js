@@ -23,4 +23,13 @@
       // Storage full or disabled: Material works without it.
     }
   };
+  // Material writes its drawer and search toggles with autocomplete="off", which kept Firefox
+  // from restoring an open drawer on going back; that attribute is invalid on a checkbox and
+  // is left out (generator/mkdocs/theme_source.py), so a shown page closes them instead.
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = document.getElementById(id);
+      if (toggle && toggle.checked) toggle.click();
+    });
+  });
 })();
