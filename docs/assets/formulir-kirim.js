@@ -104,7 +104,7 @@
   Result.prototype.show = function (kind, slug, text, title) {
     var file = slug + ".yml";
     var path = "catalogue/" + (kind === "wilayah" ? "wilayah" : kind) + "/" + file;
-    K.say(this.path, "Nama berkasnya `" + file + "`; di repositori katalog ia disimpan sebagai `" + path + "`.");
+    K.say(this.path, "Nama berkasnya `" + file + "`; pengelola menyimpannya sebagai `" + path + "`.");
     this.yaml.textContent = text;
     if (this.download.href && this.download.href.indexOf("blob:") === 0) URL.revokeObjectURL(this.download.href);
     this.download.href = URL.createObjectURL(new Blob([text], { type: "application/yaml" }));

@@ -28,6 +28,26 @@
     return control.value.replace(/\r\n?/g, "\n").trim();
   }
 
+  // A note shown when a field loses focus must not move what the pointer is pressing (the
+  // "Tambah" button below it): while a button is held, the note waits until it is released.
+  var pointerDown = false;
+  var waiting = [];
+  document.addEventListener("pointerdown", function () {
+    pointerDown = true;
+  }, true);
+  document.addEventListener("pointerup", function () {
+    pointerDown = false;
+    var run = waiting.splice(0);
+    setTimeout(function () {
+      run.forEach(function (fn) { fn(); });
+    }, 0);
+  }, true);
+
+  function afterPointer(fn) {
+    if (pointerDown) waiting.push(fn);
+    else fn();
+  }
+
   function capital(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
@@ -184,17 +204,19 @@
     var counter = spec.widget === "summary" ? this.counter(id, control, spec.limit) : null;
     extras.push(note, counter);
     var wrapped = this.wrap(id, labelText, spec.required, spec.help, control, extras);
+    var shown = "";
     if (normalise) {
       control.addEventListener("change", function () {
         var result = normalise(control.value);
-        if (result.problem) {
-          K.say(note, "");
-          self.markError(id, result.problem + "; " + result.hint + ".");
-          return;
-        }
-        self.markError(id, "");
-        if (result.value !== control.value.trim()) control.value = result.value;
-        K.say(note, result.note || "");
+        if (!result.problem && result.value !== control.value.trim()) control.value = result.value;
+        afterPointer(function () {
+          K.say(note, result.problem ? "" : result.note || "");
+          // Only its own message is cleared here: a check's messages stay until the next one.
+          var error = document.getElementById(id + "-galat");
+          if (shown && !result.problem && error.textContent === shown) self.markError(id, "");
+          shown = result.problem ? result.problem + "; " + result.hint + "." : "";
+          if (shown && error.textContent.indexOf(result.problem) < 0) self.markError(id, shown);
+        });
       });
     }
     if (path.length === 1) {
