@@ -130,8 +130,6 @@ def accepted(tmp_path: Path, page: Any, kind: str, slug: str) -> Any:
     return result.catalogue
 
 
-
-
 def record_of(text: str, kind: str) -> Any:
     loaded = load_text(text, f"{kind}.yml", guide_for(kind))
     assert loaded.problems == [] and loaded.data is not None
@@ -288,7 +286,9 @@ def test_region_profile_filled_in_gives_a_record_validate_accepts(
     # A region that has a profile already is refused.
     form.fill("#f-wilayah-kode-cari", "kubu raya")
     submit(form, "wilayah")
-    assert "sudah punya profil di wilayah/kabupaten-kubu-raya.yml" in error_of(form, "f-wilayah-kode")
+    assert "sudah punya profil di wilayah/kabupaten-kubu-raya.yml" in error_of(
+        form, "f-wilayah-kode"
+    )
 
 
 def test_every_field_of_every_kind_is_on_the_form_and_labelled(form: Any, site: Path) -> None:
@@ -306,7 +306,8 @@ def test_every_field_of_every_kind_is_on_the_form_and_labelled(form: Any, site: 
             )
             assert field["label"] in names, (kind, field["key"])
             for sub in field.get("fields", []):
-                inner = f"#f-{kind}-{field['key']}-{sub['key']}, #f-{kind}-{field['key']}-1-{sub['key']}"
+                key, inner = field["key"], sub["key"]
+                inner = f"#f-{kind}-{key}-{inner}, #f-{kind}-{key}-1-{inner}"
                 assert form.locator(inner).first.evaluate("c => c.labels.length") == 1
 
 
@@ -361,7 +362,9 @@ def test_dates_typed_day_first_are_rewritten_and_impossible_ones_refused(form: A
     form.press("#f-kegiatan-tanggal", "Tab")
     assert form.input_value("#f-kegiatan-tanggal") == "2023-03-12"
     note = form.locator("#f-kegiatan-tanggal-diubah")
-    assert note.text_content() == "Tanggal 12/03/2023 ditulis sebagai 2023-03-12 (hari/bulan/tahun)."
+    assert (
+        note.text_content() == "Tanggal 12/03/2023 ditulis sebagai 2023-03-12 (hari/bulan/tahun)."
+    )
     assert "f-kegiatan-tanggal-diubah" in str(
         form.get_attribute("#f-kegiatan-tanggal", "aria-describedby")
     )
@@ -431,7 +434,7 @@ def mail_of(page: Any) -> tuple[str, str, str, str]:
 def test_the_mail_link_writes_to_the_publisher_with_the_record(form: Any) -> None:
     fill_innovation(form)
     submit(form, "inovasi")
-    href, address, subject, body = mail_of(form)
+    _, address, subject, body = mail_of(form)
     assert address == PUBLISHER["email"]
     assert subject == 'Catatan inovasi baru: SIPANDAI "Uji": #1 (sipandai-uji-1-ketapang.yml)'
     text = str(form.text_content("#k-yaml"))

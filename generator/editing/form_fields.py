@@ -215,7 +215,9 @@ def _list_widget(kind: str, path: str, key: str, node: dict[str, Any]) -> dict[s
     if items.get("type") == "integer":
         names = vocabulary.SDG if key == "sdgs" else {}
         values = range(items["minimum"], items["maximum"] + 1)
-        options = [{"value": n, "label": f"{n}. {names[n]}" if n in names else str(n)} for n in values]
+        options = [
+            {"value": n, "label": f"{n}. {names[n]}" if n in names else str(n)} for n in values
+        ]
         return {"widget": "checkboxes", "options": options}
     if key == "tag":
         return {"widget": "tags"}
