@@ -15,7 +15,7 @@
   var KIND_NAMES = { inovasi: "Inovasi baru", replikasi: "Replikasi", kegiatan: "Kegiatan", wilayah: "Profil wilayah" };
   var NORMALISE = { date: K.normaliseDate, url: K.normaliseUrl };
   var PLACEHOLDERS = {
-    date: "misalnya 12/03/2023, 03/2023, atau 2023",
+    date: "mis. 12/03/2023 atau 2023",
     url: "https://",
     year: "misalnya 2021",
   };
