@@ -522,7 +522,19 @@
     });
     this.forms = {};
     this.build();
+    this.presetRegion(new URLSearchParams(window.location.search).get("wilayah"));
   }
+
+  /** A region page's "add an innovation" link names its region (?wilayah=61.02): choose it. */
+  Formulir.prototype.presetRegion = function (code) {
+    if (!code || !this.regions[code]) return;
+    Object.keys(this.forms).forEach(function (kind) {
+      var select = this.forms[kind].controls.wilayah;
+      if (!select) return;
+      select.value = code;
+      select.dispatchEvent(new Event("change"));
+    }, this);
+  };
 
   Formulir.prototype.build = function () {
     var self = this;
