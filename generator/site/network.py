@@ -204,10 +204,9 @@ def _joined(parts: list[str]) -> str:
     return " dan ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)
 
 
-def _few(counts: list[statistics.Count]) -> bool:
-    """Too little for a chart: fewer than `FEWEST_TO_DRAW` counted, or fewer than two bars."""
-    counted = [c.value for c in counts if c.value]
-    return sum(counted) < FEWEST_TO_DRAW or len(counted) < 2
+def _few(counts: list[statistics.Count], replications: int) -> bool:
+    """Too little for a chart: fewer than `FEWEST_TO_DRAW` replications, or one bar."""
+    return replications < FEWEST_TO_DRAW or sum(1 for c in counts if c.value) < 2
 
 
 def _counts_text(counts: list[statistics.Count], lowercase: bool = False) -> str:
@@ -270,7 +269,7 @@ def replications_overview(page: Page) -> ReplicationsOverview:
             per_year,
         ),
         "per_year_text": f"Replikasi yang tercatat dimulai pada {_counts_text(per_year)}."
-        if _few(per_year)
+        if _few(per_year, len(catalogue.replications))
         else None,
         "reached": charts.counts_chart(
             "replikasi-per-tahap",
@@ -282,7 +281,7 @@ def replications_overview(page: Page) -> ReplicationsOverview:
         ),
         "reached_text": f"Tahap yang tercatat: {_counts_text(reached, lowercase=True)}; "
         "belum ada catatan untuk tahap lain."
-        if _few(reached)
+        if _few(reached, len(catalogue.replications))
         else None,
         "csv": page.href("data/replikasi.csv"),
     }
