@@ -338,3 +338,19 @@ def test_with_javascript_the_filters_narrow_the_list(browser: Any, served: str) 
         assert sorted(visible) == ["CMS Desa", "e-OPen"]
     finally:
         tab.close()
+
+
+def test_invitation_opens_the_form_with_the_region_chosen(browser: Any, served: str) -> None:
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        tab.goto(served + "/wilayah/kabupaten-mempawah/")
+        tab.click(".k-invite a")
+        tab.wait_for_url("**/kontribusi/formulir/?wilayah=61.02")
+        tab.wait_for_selector("#f-inovasi-wilayah")
+        assert tab.input_value("#f-inovasi-wilayah") == "61.02"
+        assert tab.input_value("#f-replikasi-wilayah") == "61.02"
+        assert errors == []
+    finally:
+        tab.close()
