@@ -122,8 +122,13 @@ def test_partial_record_card_says_so_and_shows_one_line(pages: dict[str, Beautif
 def test_sector_listing_uses_the_same_card(pages: dict[str, BeautifulSoup]) -> None:
     sector = pages["inovasi/bidang/kesehatan/"]
     salju = card(sector, "Salju")
-    assert text(salju.select_one(".k-card__meta")).startswith("Kabupaten Kubu Raya · Kesehatan")
+    # The page says the sector once, in its title; each card says the rest.
+    assert text(salju.select_one(".k-card__meta")) == (
+        "Kabupaten Kubu Raya · paling lambat 2020 · tahap uji coba"
+    )
     assert salju.select_one(".k-status--vakum") is not None
+    stage = card(pages["inovasi/tahap/uji-coba/"], "Salju")
+    assert "Kesehatan" in text(stage.select_one(".k-card__meta"))
 
 
 # --- the filters of /inovasi/ without JavaScript ----------------------------------------------

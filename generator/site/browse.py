@@ -83,6 +83,7 @@ class ListingView(TypedDict):
     description: str
     entries: list[InnovationItem]
     hub: str
+    show_sector: bool  # not on a sector's own page
 
 
 UNKNOWN_SECTOR_ANCHOR = "bidang-belum-diketahui"
@@ -252,7 +253,12 @@ def innovations_hub_view(site: Site) -> InnovationsHubView:
 
 
 def _listing(
-    site: Site, url: str, title: str, innovations: list[Innovation], description: str = ""
+    site: Site,
+    url: str,
+    title: str,
+    innovations: list[Innovation],
+    description: str = "",
+    show_sector: bool = True,
 ) -> tuple[str, str, ListingView]:
     page = Page(site, url)
     view: ListingView = {
@@ -260,6 +266,7 @@ def _listing(
         "description": description,
         "entries": [page.innovation_item(i) for i in sorted(innovations, key=newest_by_name)],
         "hub": page.href(urls.INNOVATIONS),
+        "show_sector": show_sector,
     }
     return url, title, view
 
@@ -286,9 +293,8 @@ def listing_pages(site: Site) -> list[tuple[str, str, ListingView]]:
     pages = []
     for code, found in groups["bidang"].items():
         sector = catalogue.sectors[code]
-        pages.append(
-            _listing(site, urls.sector(code), f"Inovasi bidang {sector.nama}", found, sector.uraian)
-        )
+        title = f"Inovasi bidang {sector.nama}"
+        pages.append(_listing(site, urls.sector(code), title, found, sector.uraian, False))
     for year, found in sorted(groups["tahun"].items()):
         pages.append(_listing(site, urls.year(int(year)), f"Inovasi tahun {year}", found))
     for code, found in groups["tahap"].items():
