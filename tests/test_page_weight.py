@@ -54,8 +54,10 @@ def kind_of(site: Path, html_file: Path) -> str | None:
     if url in fixed:
         return fixed[url]
     top, rest = parts[0], parts[1:-1]
-    if top == "inovasi" and rest and rest[0] in ("bidang", "tahun"):
-        return "sector listing" if rest[0] == "bidang" else "year listing"
+    if top == "inovasi" and rest and rest[0] in ("bidang", "tahun", "tahap", "status"):
+        return "year listing" if rest[0] == "tahun" else "sector listing"
+    if top == "inovasi" and rest == ("direplikasi",):
+        return "sector listing"
     if len(rest) == 1:
         return {
             "inovasi": "innovation",

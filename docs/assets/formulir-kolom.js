@@ -62,7 +62,27 @@
     });
     this.forms = {};
     this.build();
+    this.preset(new URLSearchParams(window.location.search));
   }
+
+  /** A region page's invitation names its region and maybe the kind of record
+   * (`?wilayah=61.02&jenis=replikasi`): choose them, as if the editor had. */
+  Formulir.prototype.preset = function (params) {
+    var kind = params.get("jenis");
+    if (kind && this.forms[kind]) {
+      var radio = document.getElementById("k-jenis-" + kind);
+      radio.checked = true;
+      this.show(kind);
+    }
+    var code = params.get("wilayah");
+    if (!code || !this.regions[code]) return;
+    Object.keys(this.forms).forEach(function (k) {
+      var select = this.forms[k].controls.wilayah;
+      if (!select) return;
+      select.value = code;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }, this);
+  };
 
   Formulir.prototype.build = function () {
     var self = this;

@@ -1,6 +1,8 @@
 """The one URL builder of the site. URLs are part of the contract (see issue 5):
 
-`/`, `/inovasi/<slug>/`, `/inovasi/bidang/<kode>/`, `/inovasi/tahun/<yyyy>/`, `/wilayah/<slug>/`,
+`/`, `/inovasi/<slug>/`, `/inovasi/bidang/<kode>/`, `/inovasi/tahun/<yyyy>/`, and the other
+listings a visitor filters by (`/inovasi/tahap/<kode>/`, `/inovasi/status/<kode>/`,
+`/inovasi/direplikasi/`), `/wilayah/<slug>/`,
 `/replikasi/<slug>/`, `/kegiatan/<slug>/` and the hubs `/inovasi/`, `/wilayah/`, `/replikasi/`,
 `/kegiatan/`, `/tentang/`, `/kontribusi/`, and the search page `/cari/`.
 
@@ -23,6 +25,7 @@ STATISTICS = "statistik/"  # charts drawn at build time (issue 7)
 SEARCH = "cari/"
 SEARCH_SCRIPT = "assets/cari.js"
 LISTING_FILTER_SCRIPT = "assets/saring.js"
+REPLICATED = "inovasi/direplikasi/"  # the innovations at least one other region replicates
 
 
 def innovation(slug: str) -> str:
@@ -35,6 +38,15 @@ def sector(kode: str) -> str:
 
 def year(value: int) -> str:
     return f"inovasi/tahun/{value}/"
+
+
+def maturity(kode: str) -> str:
+    """The listing of the innovations at one stage (`tahap`: inisiatif, uji coba, penerapan)."""
+    return f"inovasi/tahap/{kode}/"
+
+
+def status(kode: str) -> str:
+    return f"inovasi/status/{kode}/"
 
 
 def region(slug: str) -> str:
@@ -60,6 +72,10 @@ def source_path(url: str) -> str:
 
 
 def relative(here: str, target: str) -> str:
-    """The link from the page at `here` to the page at `target`, both page URLs."""
+    """The link from the page at `here` to the page at `target`, both page URLs: down from
+    `here` when the target is below it (a hub's links to its records: `x/`, not
+    `../inovasi/x/`, bytes a listing of thousands would repeat), else up to the root."""
+    if here and target.startswith(here):
+        return target[len(here) :] or "./"
     depth = here.count("/")
     return ("../" * depth + target) or "./"

@@ -23,6 +23,9 @@ from generator.site.structure import Page
 
 MAX_NODES = 16
 MAX_EDGES = 60
+# Below this many replications, or with fewer regions or bars than this, a chart would be a
+# dot or two and a bar: the page says it in a sentence instead.
+FEWEST_TO_DRAW = 3
 OTHERS = "lain"
 OTHERS_COLOUR = "#5f6b73"
 HOME_COLOUR = charts.BAR_COLOUR
@@ -152,9 +155,11 @@ NodeView = TypedDict("NodeView", {"href": str | None, "text": str, "out": int, "
 
 
 class NetworkView(TypedDict):
-    """The network drawn (None without replications), its table, and what was left out."""
+    """The network drawn (None with too little to draw: the page lists its few pairs in a
+    sentence), its legend (only the colours drawn), its table, and what was left out."""
 
     svg: Markup | None
+    legend: str
     rows: list[PairRow]
     total: int
     regions: int
@@ -166,10 +171,52 @@ class NetworkView(TypedDict):
 
 
 class ReplicationsOverview(TypedDict):
+    """`per_year` and `reached` are charts, or with too little to draw (`_few`) a sentence
+    (`per_year_text`, `reached_text`) in their place."""
+
     network: NetworkView
     per_year: charts.CountsChart
+    per_year_text: str | None
     reached: charts.CountsChart
+    reached_text: str | None
     csv: str
+
+
+def _drawable(network: Network) -> bool:
+    return network.total >= FEWEST_TO_DRAW and network.regions >= FEWEST_TO_DRAW
+
+
+def _legend(network: Network, home_name: str) -> str:
+    """What each colour drawn means, and only the colours drawn."""
+    colours = {node.colour for node in network.nodes}
+    parts = []
+    if HOME_COLOUR in colours:
+        parts.append(f"hijau tua: wilayah di {home_name}")
+    if ELSEWHERE_COLOUR in colours:
+        parts.append("biru: wilayah di provinsi lain")
+    if not parts:
+        return ""
+    return "Titik " + "; ".join(parts) + "."
+
+
+def _joined(parts: list[str]) -> str:
+    """`a`, `a dan b`, `a, b dan c`."""
+    return " dan ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)
+
+
+def _few(counts: list[statistics.Count], replications: int) -> bool:
+    """Too little for a chart: fewer than `FEWEST_TO_DRAW` replications, or one bar."""
+    return replications < FEWEST_TO_DRAW or sum(1 for c in counts if c.value) < 2
+
+
+def _counts_text(counts: list[statistics.Count], lowercase: bool = False) -> str:
+    return _joined(
+        [
+            f"{c.label.lower() if lowercase else c.label} ({c.value} replikasi)"
+            for c in counts
+            if c.value
+        ]
+    )
 
 
 def _network_view(page: Page, network: Network) -> NetworkView:
@@ -181,6 +228,7 @@ def _network_view(page: Page, network: Network) -> NetworkView:
         link = page.region(key)
         return {"href": link.href, "text": link.text}
 
+    drawn = _drawable(network)
     return {
         "svg": network_chart.network(
             "jaringan-replikasi",
@@ -190,8 +238,9 @@ def _network_view(page: Page, network: Network) -> NetworkView:
             network.edges,
             centre=OTHERS,
         )
-        if network.total
+        if drawn
         else None,
+        "legend": _legend(network, page.site.catalogue.home_name()) if drawn else "",
         "rows": [
             {"source": who(e.source), "target": who(e.target), "count": e.count}
             for e in network.edges
@@ -209,21 +258,30 @@ def _network_view(page: Page, network: Network) -> NetworkView:
 def replications_overview(page: Page) -> ReplicationsOverview:
     """`/replikasi/` at a glance: the network, replications begun per year, stages reached."""
     catalogue = page.site.catalogue
+    per_year = statistics.replications_started_per_year(catalogue)
+    reached = statistics.replications_reaching_stage(catalogue)
     return {
         "network": _network_view(page, replication_network(catalogue)),
         "per_year": charts.counts_chart(
             "replikasi-per-tahun",
             "Replikasi yang dimulai per tahun",
             "Jumlah replikasi menurut tahun tahap pertamanya tercatat.",
-            statistics.replications_started_per_year(catalogue),
+            per_year,
         ),
+        "per_year_text": f"Replikasi yang tercatat dimulai pada {_counts_text(per_year)}."
+        if _few(per_year, len(catalogue.replications))
+        else None,
         "reached": charts.counts_chart(
             "replikasi-per-tahap",
             "Replikasi menurut tahap yang tercatat",
             "Jumlah replikasi yang punya catatan bertanggal untuk tiap tahap, dan yang "
             "dibatalkan. Tahap tanpa catatan tidak dihitung, walaupun tahap sesudahnya tercatat.",
-            statistics.replications_reaching_stage(catalogue),
+            reached,
             colours=True,
         ),
+        "reached_text": f"Tahap yang tercatat: {_counts_text(reached, lowercase=True)}; "
+        "belum ada catatan untuk tahap lain."
+        if _few(reached, len(catalogue.replications))
+        else None,
         "csv": page.href("data/replikasi.csv"),
     }

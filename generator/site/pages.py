@@ -28,7 +28,7 @@ from generator.records import urls
 from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
 from generator.records.settings import Identity
-from generator.site import listings, views
+from generator.site import browse, listings, views
 from generator.site.record_footer import repository_path
 from generator.site.search_page import search_page_view
 from generator.site.statistics_page import statistics_view
@@ -130,8 +130,8 @@ def page_sources(
 
 
 def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
-    """The pages about the catalogue as a whole: hubs, statistics, search, listings by sector
-    and year, and the redirects at innovations' earlier slugs."""
+    """The pages about the catalogue as a whole: hubs, statistics, search, the listings each
+    filter of `/inovasi/` leads to (`browse`), and the redirects at innovations' earlier slugs."""
     catalogue = site.catalogue
     pages = [
         maker.make(
@@ -142,7 +142,7 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
             "Katalog inovasi pelayanan publik Kalimantan Barat dan replikasinya.",
         ),
         maker.make(
-            urls.INNOVATIONS, "innovations_hub.html", "Inovasi", listings.innovations_hub_view(site)
+            urls.INNOVATIONS, "innovations_hub.html", "Inovasi", browse.innovations_hub_view(site)
         ),
         maker.make(urls.REGIONS, "regions_hub.html", "Wilayah", listings.regions_hub_view(site)),
         maker.make(
@@ -172,7 +172,7 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
             metadata={"katalog_search": True, "hide": ["navigation", "toc"]},
         ),
     ]
-    for url, title, view in [*listings.sector_pages(site), *listings.year_pages(site)]:
+    for url, title, view in browse.listing_pages(site):
         pages.append(maker.make(url, "listing.html", title, view))
     pages += _alias_redirects(maker, catalogue)
     return pages

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,18 +25,22 @@ class Link:
 
 
 class InnovationItem(TypedDict):
-    """An innovation as one card of a listing."""
+    """An innovation as one card of a listing: what a visitor needs to tell whether it is for
+    them. `summary` is one line (`one_line`); `facets` are its values for the listing filter
+    (`FACET_KEYS`, joined by `|`), read by `saring.js`."""
 
     link: Link
     expansion: str | None
     summary: str
     owner: Link
-    agency: str | None
     year: str
     sector: str | None
+    stage: str | None
     status: str | None
     status_label: str
+    replications: int
     partial: bool
+    facets: str
 
 
 class ReplicationItem(TypedDict):
@@ -128,18 +133,23 @@ class Page:
         return Link(self.href(urls.sector(kode)), sector.nama if sector else kode)
 
     def innovation_item(self, innovation: Innovation) -> InnovationItem:
-        """An innovation as one line of a listing."""
+        """An innovation as one card of a listing."""
+        replications = len(self.site.catalogue.replications_of(innovation.slug))
         return {
             "link": self.innovation(innovation.slug),
-            "expansion": innovation.kepanjangan,
-            "summary": innovation.ringkasan,
+            "expansion": one_line(innovation.kepanjangan) if innovation.kepanjangan else None,
+            "summary": one_line(innovation.ringkasan),
             "owner": self.owner(innovation),
-            "agency": innovation.instansi,
             "year": year_text(innovation) if innovation.tahun else "tahun belum diketahui",
             "sector": self.site.catalogue.sector_name(innovation.bidang),
+            "stage": labels.MATURITY.get(innovation.tahap) if innovation.tahap else None,
             "status": innovation.status,
-            "status_label": labels.label_or_unknown(labels.STATUS, innovation.status),
+            "status_label": labels.label(labels.STATUS_SHORT, innovation.status)
+            if innovation.status
+            else "",
+            "replications": replications,
             "partial": not innovation.lengkap,
+            "facets": "|".join(facet_values(innovation, replications)),
         }
 
     def replication_item(self, replication: Replication) -> ReplicationItem:
@@ -166,6 +176,58 @@ def year_text(innovation: Innovation) -> str:
     if innovation.tahun is None:
         return labels.UNKNOWN
     return str(innovation.tahun) if innovation.tahun_pasti else f"paling lambat {innovation.tahun}"
+
+
+FACET_KEYS = ("wilayah", "bidang", "pemilik", "tahap", "status", "direplikasi")
+"""The filters of the innovation listings, in the order of `facet_values`; each is also the
+name of its URL parameter on `/inovasi/` (`?wilayah=61.01`)."""
+
+UNKNOWN_VALUE = "?"
+"""A facet's value when no source has given it (or, for `wilayah`, an owner other than a
+regional government, which no region page lists)."""
+
+
+def facet_values(innovation: Innovation, replications: int) -> tuple[str, ...]:
+    """An innovation's value for each of `FACET_KEYS`: codes, never labels."""
+    return tuple(
+        value or UNKNOWN_VALUE
+        for value in (
+            innovation.owning_region,
+            innovation.bidang,
+            innovation.jenis_pemilik,
+            innovation.tahap,
+            innovation.status,
+            "ya" if replications else "belum",
+        )
+    )
+
+
+ONE_LINE = 140
+"""The most characters of a card's summary line."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(])")
+# An abbreviation before a full stop does not end a sentence: titles and names cut short
+# (`dr.`, `H.`), and the short forms of regions and offices (`Kab.`, `Kec.`, `No.`).
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:[A-Za-z]|dr|Dr|drg|Ir|Prof|H|Hj|St|Kab|Kec|Kel|Kota|Prov|Jl|No|Tn|Ny|Sdr|dkk|dll|"
+    r"a\.n|u\.p|S\.[A-Za-z]+|M\.[A-Za-z]+)\.$"
+)
+
+
+def one_line(text: str, limit: int = ONE_LINE) -> str:
+    """The first sentence of a text, cut cleanly after a whole word with an ellipsis when it
+    is longer than `limit` characters: a card's summary line."""
+    text = " ".join(text.split())
+    for match in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text, 0, match.start()):
+            text = text[: match.start()]
+            break
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:–-(") + "…"
 
 
 def owner_anchor(owner_kind: str) -> str:

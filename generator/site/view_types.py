@@ -13,6 +13,7 @@ from typing import TypedDict
 
 from markupsafe import Markup
 
+from generator.site.browse import SectorGroup
 from generator.site.progress import CommitmentBoard, RegionProgress, Timeline
 from generator.site.record_footer import RecordFooter
 from generator.site.structure import InnovationItem, Link, ReplicationItem
@@ -163,11 +164,6 @@ class EventView(TypedDict):
     footer: RecordFooter | None
 
 
-class YearGroup(TypedDict):
-    year: str  # the year, or that it is not known
-    entries: list[InnovationItem]
-
-
 class RegionEventView(TypedDict):
     link: Link
     date: str
@@ -202,7 +198,9 @@ class RegionView(TypedDict):
     sources: list[SourceView]
     notes: Markup
     owned_count: int
-    owned_by_year: list[YearGroup]
+    owned_by_sector: list[SectorGroup]
+    invite: bool  # few or no innovations: ask for more
+    contribute: str  # the contribution form, with the region chosen
     replicated: list[ReplicationItem]
     replicated_by_others: list[ReplicationItem]
     progress: RegionProgress

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from generator.data.jsonld import Record, jsonld_for
 from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.dates import PartialDate, parse_date
 from generator.records.model import Event, Indicator, Innovation, Replication, Source
+from generator.site.browse import newest_by_name, sector_groups
 from generator.site.markdown import phone_url, render_markdown, safe_url
 from generator.site.progress import commitment_board, innovation_timeline, region_progress
 from generator.site.record_footer import record_footer
-from generator.site.structure import InnovationItem, Page, Site, newest_first, year_text
+from generator.site.structure import Page, Site, newest_first, year_text
 from generator.site.view_types import (
     ContactView,
     EventView,
@@ -266,6 +267,10 @@ def event_view(site: Site, event: Event) -> EventView:
     }
 
 
+FEW_INNOVATIONS = 3
+"""A region with fewer innovations than this asks its readers for the ones it lacks."""
+
+
 def region_view(site: Site, code: str) -> RegionView:
     """A region's profile and everything it owns, replicates, joins and won."""
     catalogue = site.catalogue
@@ -273,9 +278,6 @@ def region_view(site: Site, code: str) -> RegionView:
     page = Page(site, urls.region(site.region_slug(code)))
     profile = catalogue.profiles.get(code)
     owned = sorted(catalogue.innovations_of(code), key=newest_first)
-    by_year: dict[int | None, list[InnovationItem]] = defaultdict(list)
-    for innovation in owned:
-        by_year[innovation.tahun].append(page.innovation_item(innovation))
     province = None
     if not region.is_province and site.has_region_page(region.province_code):
         province = page.region(region.province_code)
@@ -292,10 +294,9 @@ def region_view(site: Site, code: str) -> RegionView:
         "sources": sources_view(profile.sumber) if profile else [],
         "notes": render_markdown(profile.catatan if profile else None),
         "owned_count": len(owned),
-        "owned_by_year": [
-            {"year": str(y) if y else "Tahun belum diketahui", "entries": items}
-            for y, items in by_year.items()
-        ],
+        "owned_by_sector": sector_groups(page, owned, newest_by_name),
+        "invite": len(owned) < FEW_INNOVATIONS,
+        "contribute": f"{page.href(urls.FORM)}?{urlencode({'wilayah': code})}",
         "replicated": [
             page.replication_item(r)
             for r in sorted(catalogue.replications_by(code), key=lambda r: r.started, reverse=True)
