@@ -35,6 +35,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from generator.editing.form_data import FORM_DATA_PATH, form_data_json
+from generator.mkdocs.layout import SectionTab, hide_empty_sidebars
 from generator.mkdocs.open_data import Downloads, page_markdown, write_open_data
 from generator.mkdocs.publishing import (
     ROBOTS_PATH,
@@ -116,6 +117,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # The addresses given to a build (`build.build_site`), and those it published under.
         self.overrides = Overrides()
         self.identity: Identity | None = None
+        self.section_tab = SectionTab()  # the tab lit for a page outside the nav (`layout`)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -236,9 +238,12 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         describe_page(page, self.sources.get(page.file.src_uri), config)
+        hide_empty_sidebars(page, nav, config)
+        self.section_tab.activate(page, nav)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.section_tab.release()
         group = self.shell_groups.get(page.file.src_uri)
         if group is not None:
             self.shells[group] = Shell(output, group)

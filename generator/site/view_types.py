@@ -13,6 +13,8 @@ from typing import TypedDict
 
 from markupsafe import Markup
 
+from generator.site.breadcrumbs import Breadcrumbs
+from generator.site.origin import OriginView
 from generator.site.progress import CommitmentBoard, RegionProgress, Timeline
 from generator.site.record_footer import RecordFooter
 from generator.site.structure import InnovationItem, Link, ReplicationItem
@@ -101,6 +103,8 @@ class InnovationView(TypedDict):
     owner_site: str | None
     contribute: str
     open_data: OpenData
+    breadcrumbs: Breadcrumbs
+    origin: OriginView | None  # None: from the home province
     footer: RecordFooter | None
     similar: list[InnovationItem]
 
@@ -129,6 +133,7 @@ class ReplicationView(TypedDict):
     sources: list[SourceView]
     notes: Markup
     open_data: OpenData
+    breadcrumbs: Breadcrumbs
     footer: RecordFooter | None
 
 
@@ -160,6 +165,7 @@ class EventView(TypedDict):
     sources: list[SourceView]
     notes: Markup
     open_data: OpenData
+    breadcrumbs: Breadcrumbs
     footer: RecordFooter | None
 
 
@@ -210,4 +216,5 @@ class RegionView(TypedDict):
     awards: list[RegionAwardView]
     members: list[RegionSummary]
     open_data: OpenData
+    breadcrumbs: Breadcrumbs
     footer: RecordFooter | None

@@ -16,7 +16,14 @@ from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.dates import PartialDate, parse_date
 from generator.records.model import Event, Indicator, Innovation, Replication, Source
+from generator.site.breadcrumbs import (
+    event_breadcrumbs,
+    innovation_breadcrumbs,
+    region_breadcrumbs,
+    replication_breadcrumbs,
+)
 from generator.site.markdown import phone_url, render_markdown, safe_url
+from generator.site.origin import origin_view
 from generator.site.progress import commitment_board, innovation_timeline, region_progress
 from generator.site.record_footer import record_footer
 from generator.site.structure import InnovationItem, Page, Site, newest_first, year_text
@@ -116,6 +123,8 @@ def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
         "owner_site": safe_url(owner_profile.situs) if owner_profile else None,
         "contribute": page.href(urls.CONTRIBUTE),
         "open_data": open_data(page, innovation),
+        "breadcrumbs": innovation_breadcrumbs(page, innovation),
+        "origin": origin_view(page, innovation),
         "footer": record_footer(page, innovation.nama, innovation.path, innovation.diperbarui),
         "similar": [
             page.innovation_item(site.catalogue.innovations[slug])
@@ -219,6 +228,7 @@ def replication_view(site: Site, replication: Replication) -> ReplicationView:
         "sources": sources_view(replication.sumber),
         "notes": render_markdown(replication.catatan),
         "open_data": open_data(page, replication),
+        "breadcrumbs": replication_breadcrumbs(page, replication),
         "footer": record_footer(page, title, replication.path),
     }
 
@@ -262,6 +272,7 @@ def event_view(site: Site, event: Event) -> EventView:
         "sources": sources_view(event.sumber),
         "notes": render_markdown(event.catatan),
         "open_data": open_data(page, event),
+        "breadcrumbs": event_breadcrumbs(page, event),
         "footer": record_footer(page, event.nama, event.path),
     }
 
@@ -321,6 +332,7 @@ def region_view(site: Site, code: str) -> RegionView:
         ],
         "members": _members(page, code) if region.is_province else [],
         "open_data": open_data(page, profile or region),
+        "breadcrumbs": region_breadcrumbs(page, code),
         "footer": record_footer(page, name, profile.path if profile else None),
     }
 
