@@ -2,9 +2,9 @@
 to the page itself (Beranda › Wilayah › Kabupaten Sambas › an innovation), shown as a list of
 links and given to search engines as a schema.org BreadcrumbList.
 
-Every record page sits under one hub: an innovation under its owner (a region's page, or the
-owner's group on the regions page), a region under Wilayah (and its province, when that has a
-page), a replication under Replikasi and the innovation it replicates, an event under Kegiatan.
+Every record page sits under one hub: an innovation under Wilayah and its owner (a region's
+page, or the owner's group on the regions page), a region under Wilayah, a replication under
+Replikasi and the innovation it replicates, an event under Kegiatan.
 """
 
 from __future__ import annotations
@@ -39,17 +39,13 @@ def breadcrumbs(page: Page, ancestors: list[tuple[str, str]], current: str) -> B
 
 
 def _region_ancestors(page: Page, code: str) -> list[tuple[str, str]]:
-    """Wilayah, the region's province when it has a page, and the region."""
+    """Wilayah and the region. (Not the province between them: the regions page lists the
+    home province's regencies and cities first, and a shorter trail fits a phone's line.)"""
     site = page.site
-    region = site.catalogue.region(code)
-    ancestors = [(urls.REGIONS, "Wilayah")]
-    if not region.is_province and site.has_region_page(region.province_code):
-        province = region.province_code
-        ancestors.append(
-            (urls.region(site.region_slug(province)), site.catalogue.region_name(province))
-        )
-    ancestors.append((urls.region(site.region_slug(code)), site.catalogue.region_name(code)))
-    return ancestors
+    return [
+        (urls.REGIONS, "Wilayah"),
+        (urls.region(site.region_slug(code)), site.catalogue.region_name(code)),
+    ]
 
 
 def innovation_breadcrumbs(page: Page, innovation: Innovation) -> Breadcrumbs:
@@ -64,7 +60,7 @@ def innovation_breadcrumbs(page: Page, innovation: Innovation) -> Breadcrumbs:
 
 
 def region_breadcrumbs(page: Page, code: str) -> Breadcrumbs:
-    """Beranda › Wilayah › its province (for a regency or city) › the region."""
+    """Beranda › Wilayah › the region."""
     *ancestors, (_, name) = _region_ancestors(page, code)
     return breadcrumbs(page, ancestors, name)
 

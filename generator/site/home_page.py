@@ -108,7 +108,7 @@ def home_view(site: Site) -> HomeView:
                 "owned": len(catalogue.innovations_of(code)),
                 "replicated": len(catalogue.replications_by(code)),
             }
-            for code in site.home_codes
+            for code in _home_regions(site)
         ],
         "sectors": [
             {"link": page.sector(code), "count": count}
@@ -121,6 +121,14 @@ def home_view(site: Site) -> HomeView:
         "updated": _updated(page),
         "activity": _activity(page),
     }
+
+
+def _home_regions(site: Site) -> list[str]:
+    """The home province, then its regencies and cities by name (a visitor looks a name up;
+    the codes' order is the government's)."""
+    province, *members = site.home_codes or [""]
+    named = sorted(members, key=lambda code: site.catalogue.region_name(code))
+    return [province, *named] if province else []
 
 
 def _updated(page: Page) -> list[UpdatedEntry]:
