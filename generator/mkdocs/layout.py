@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -24,9 +26,18 @@ def hide_empty_sidebars(page: Page, nav: Navigation, config: MkDocsConfig) -> No
     flat = all(not item.children for item in nav.items)
     if "navigation.tabs" in features and flat and "navigation" not in hide:
         hide.append("navigation")
-    if not page.toc.items and "toc" not in hide:
+    if not _contents(page) and "toc" not in hide:
         hide.append("toc")
     page.meta["hide"] = hide
+
+
+def _contents(page: Page) -> list[Any]:
+    """The entries the contents sidebar lists: as Material's `toc.html` takes them, the
+    children of the page's title when the first heading is the title (level 1)."""
+    items = list(page.toc.items)
+    if items and items[0].level == 1:
+        return list(items[0].children)
+    return items
 
 
 class SectionTab:
