@@ -28,6 +28,7 @@ from generator.site.progress import commitment_board, innovation_timeline, regio
 from generator.site.record_footer import record_footer
 from generator.site.structure import InnovationItem, Page, Site, newest_first, year_text
 from generator.site.view_types import (
+    AwardView,
     ContactView,
     EventView,
     IndicatorView,
@@ -98,15 +99,7 @@ def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
         "solution": render_markdown(innovation.solusi),
         "outcome": render_markdown(innovation.hasil),
         "indicators": [_indicator(i) for i in innovation.indikator],
-        "awards": [
-            {
-                "name": a.nama,
-                "year": date_text(a.tahun),
-                "giver": a.pemberi,
-                "event": page.event(a.kegiatan) if a.kegiatan else None,
-            }
-            for a in site.catalogue.awards_of(innovation)
-        ],
+        "awards": _awards(page, innovation),
         "legal_basis": list(innovation.dasar_hukum),
         "links": [{"title": judul, "url": safe_url(url)} for judul, url in innovation.tautan],
         "sdgs": [f"{n}. {labels.SDG.get(n, '')}".rstrip(". ") for n in innovation.sdgs],
@@ -131,6 +124,18 @@ def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
             for slug in site.similar.get(innovation.slug, ())
         ],
     }
+
+
+def _awards(page: Page, innovation: Innovation) -> list[AwardView]:
+    return [
+        {
+            "name": a.nama,
+            "year": date_text(a.tahun),
+            "giver": a.pemberi,
+            "event": page.event(a.kegiatan) if a.kegiatan else None,
+        }
+        for a in page.site.catalogue.awards_of(innovation)
+    ]
 
 
 def _status_text(innovation: Innovation) -> str:
