@@ -59,6 +59,14 @@ def jsonld_for(catalogue: Catalogue, record: Record, base_url: str | None = None
     return script_safe_json(value | fields)
 
 
+def _link(links: Links, here: str, target: str) -> str:
+    """The address of the page `target` as the page `here` writes it: absolute under the base
+    URL; without one, relative to `here`."""
+    if links.base:
+        return links.address(target)
+    return "./" if target == here else urls.relative(here, target)
+
+
 class _Page:
     """The page a JSON-LD block sits on, and addresses as that page writes them."""
 
@@ -69,9 +77,7 @@ class _Page:
 
     def link(self, target: str) -> str:
         """Absolute under the base URL; without one, relative to this page."""
-        if self.data.links.base:
-            return self.data.links.address(target)
-        return "./" if target == self.here else urls.relative(self.here, target)
+        return _link(self.data.links, self.here, target)
 
     def area(self, code: str) -> Json:
         """A region as a schema.org AdministrativeArea, with its page's address."""
@@ -184,3 +190,17 @@ def _region(page: _Page, code: str) -> Json:
     if profile and profile.uraian:
         value["description"] = profile.uraian.strip()
     return value
+
+
+def breadcrumbs_jsonld(here: str, trail: list[tuple[str, str]], base_url: str | None) -> str:
+    """schema.org BreadcrumbList for the page at `here`: `trail` is (page URL, name) from the
+    home page down to the page itself. Addresses are absolute under `base_url`; without one,
+    relative to the page, as the record's own JSON-LD."""
+    links = Links(base_url)
+    items: list[Json] = [
+        {"@type": "ListItem", "position": n, "name": name, "item": _link(links, here, target)}
+        for n, (target, name) in enumerate(trail, start=1)
+    ]
+    return script_safe_json(
+        {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+    )

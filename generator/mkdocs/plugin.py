@@ -36,11 +36,13 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.editing.form_data import FORM_DATA_PATH, form_data_json
 from generator.mkdocs import assets, theme_source
+from generator.mkdocs.layout import SectionTab, hide_empty_sidebars
 from generator.mkdocs.open_data import Downloads, page_markdown, write_open_data
 from generator.mkdocs.publishing import (
     ROBOTS_PATH,
     Overrides,
     describe_page,
+    docs_prefix,
     robots_txt,
     site_identity,
 )
@@ -118,6 +120,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         # The addresses given to a build (`build.build_site`), and those it published under.
         self.overrides = Overrides()
         self.identity: Identity | None = None
+        self.section_tab = SectionTab()  # the tab lit for a page outside the nav (`layout`)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -142,7 +145,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.downloads = Downloads()  # this build's own
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
-        self.docs_prefix = _relative_prefix(Path(config.docs_dir), base)
+        self.docs_prefix = docs_prefix(Path(config.docs_dir), base)
         with nullcontext() if self.serving else self.reading():
             result = read_catalogue(
                 self.catalogue_dir, cache=self.record_cache if self.serving else None
@@ -240,10 +243,13 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         describe_page(page, self.sources.get(page.file.src_uri), config)
+        hide_empty_sidebars(page, nav, config)
+        self.section_tab.activate(page, nav)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = collapse_indentation(output)
+        self.section_tab.release()
         group = self.shell_groups.get(page.file.src_uri)
         if group is not None:
             self.shells[group] = Shell(output, group)
@@ -388,12 +394,3 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.catalogue_dir is not None:
             server.watch(str(self.catalogue_dir))
         return server
-
-
-def _relative_prefix(docs_dir: Path, base: Path) -> str:
-    """The path of the docs folder in the repository (`docs/`), taken from mkdocs.yml's folder;
-    for a docs folder elsewhere, its name."""
-    try:
-        return docs_dir.resolve().relative_to(base.resolve()).as_posix() + "/"
-    except ValueError:
-        return docs_dir.name + "/"

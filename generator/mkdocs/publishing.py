@@ -11,6 +11,7 @@ mkdocs.yml is used when neither gives an address.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
@@ -92,3 +93,12 @@ def describe_page(page: Page, source: PageSource | None, config: MkDocsConfig) -
         page.canonical_url,
         config.site_name,
     )
+
+
+def docs_prefix(docs_dir: Path, base: Path) -> str:
+    """The path of the docs folder in the repository (`docs/`), taken from mkdocs.yml's folder;
+    for a docs folder elsewhere, its name."""
+    try:
+        return docs_dir.resolve().relative_to(base.resolve()).as_posix() + "/"
+    except ValueError:
+        return docs_dir.name + "/"

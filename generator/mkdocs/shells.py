@@ -90,9 +90,15 @@ _TOC_ITEM = re.compile(
     r'<li class="md-nav__item">\s*<a href="#' + TOC_ID + r'"[^>]*>.*?</a>\s*</li>', re.S
 )
 # Outside the table of contents the first entry's anchor stands alone (Material's "skip to
-# content" link), so it is a slot of its own.
+# content" link), so it is a slot of its own; so is the end of the contents sidebar's opening
+# tag, which takes `hidden` on a page without headings.
+_TOC_SIDEBAR = 'data-md-type="toc"'
 _SLOT = re.compile(
-    "(" + "|".join(re.escape(m) for m in (TITLE, DESCRIPTION, EDIT, BODY, TOC_ID, "\0toc\0")) + ")"
+    "("
+    + "|".join(
+        re.escape(m) for m in (TITLE, DESCRIPTION, EDIT, BODY, TOC_ID, "\0toc\0", _TOC_SIDEBAR)
+    )
+    + ")"
 )
 
 
@@ -134,6 +140,7 @@ class Shell:
             "\0toc\0": toc,
             TOC_ID: escape(source.toc[0][0]) if source.toc else "",
             "\0slug\0": slug,
+            _TOC_SIDEBAR: _TOC_SIDEBAR if source.toc else f"{_TOC_SIDEBAR} hidden",
         }
         return "".join(values.get(part, part) for part in self.parts)
 

@@ -1,11 +1,11 @@
-"""View data for the home page and the hub and listing pages (the only pages in the nav).
+"""View data for the hub and listing pages (with the home page, `home_page`, the only pages in
+the nav).
 
 Listings are plain HTML lists grouped under headings, readable without JavaScript.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from typing import TypedDict
 
@@ -23,59 +23,9 @@ from generator.site.structure import (
 )
 from generator.site.view_types import RegionSummary
 
-NEWEST_ON_HOME = 6
 # The replications hub lists the most recently active ones only; every replication is
 # listed on its innovation's and its region's page and in data/replikasi.csv.
 LATEST_ON_REPLICATIONS_HUB = 50
-ACTIVITY_ON_HOME = 8
-
-
-class Counts(TypedDict):
-    """How many pages of each record kind the site has."""
-
-    innovations: int
-    regions: int
-    replications: int
-    events: int
-
-
-class HomeLinks(TypedDict):
-    innovations: str
-    regions: str
-    replications: str
-    events: str
-    about: str
-    contribute: str
-
-
-class Activity(TypedDict):
-    """A stage a replication reached, as a line of the home page's latest activity."""
-
-    date: str
-    stage: str
-    region: Link
-    innovation: Link
-    link: str
-
-
-class HomeView(TypedDict):
-    counts: Counts
-    links: HomeLinks
-    newest: list[InnovationItem]
-    province: RegionSummary
-    home_regions: list[RegionSummary]
-    activity: list[Activity]
-
-
-def counts(site: Site) -> Counts:
-    """The live counts shown on the home page: one number per kind of record page."""
-    catalogue = site.catalogue
-    return {
-        "innovations": len(catalogue.innovations),
-        "regions": len(site.region_codes),
-        "replications": len(catalogue.replications),
-        "events": len(catalogue.events),
-    }
 
 
 def _region_summary(page: Page, code: str) -> RegionSummary:
@@ -84,47 +34,6 @@ def _region_summary(page: Page, code: str) -> RegionSummary:
         "link": page.region(code),
         "owned": len(catalogue.innovations_of(code)),
         "replicated": len(catalogue.replications_by(code)),
-    }
-
-
-def home_view(site: Site) -> HomeView:
-    """Beranda: what the catalogue is, counts, newest innovations, Kalbar, latest activity."""
-    page = Page(site, urls.HOME)
-    catalogue = site.catalogue
-    # The few newest of each, not the whole catalogue sorted (the same result, in linear time).
-    newest = heapq.nsmallest(
-        NEWEST_ON_HOME,
-        catalogue.innovations.values(),
-        key=lambda i: (-(i.tahun or 0), i.nama.lower()),
-    )
-    activity = heapq.nlargest(
-        ACTIVITY_ON_HOME,
-        ((stage, r) for r in catalogue.replications.values() for stage in r.tahapan),
-        key=lambda pair: (pair[0].tanggal, pair[1].slug),
-    )
-    return {
-        "counts": counts(site),
-        "links": {
-            "innovations": page.href(urls.INNOVATIONS),
-            "regions": page.href(urls.REGIONS),
-            "replications": page.href(urls.REPLICATIONS),
-            "events": page.href(urls.EVENTS),
-            "about": page.href(urls.ABOUT),
-            "contribute": page.href(urls.CONTRIBUTE),
-        },
-        "newest": [page.innovation_item(i) for i in newest],
-        "province": _region_summary(page, site.catalogue.home_province),
-        "home_regions": [_region_summary(page, c) for c in site.home_codes[1:]],
-        "activity": [
-            {
-                "date": stage.tanggal.indonesian(),
-                "stage": labels.label(labels.REPLICATION_STAGE, stage.tahap),
-                "region": page.region(r.wilayah),
-                "innovation": page.innovation(r.inovasi),
-                "link": page.href(urls.replication(r.slug)),
-            }
-            for stage, r in activity
-        ],
     }
 
 

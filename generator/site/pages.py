@@ -28,7 +28,7 @@ from generator.records import urls
 from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
 from generator.records.settings import Identity
-from generator.site import browse, listings, views
+from generator.site import browse, home_page, listings, views
 from generator.site.record_footer import repository_path
 from generator.site.search_page import search_page_view
 from generator.site.statistics_page import statistics_view
@@ -134,12 +134,16 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
     filter of `/inovasi/` leads to (`browse`), and the redirects at innovations' earlier slugs."""
     catalogue = site.catalogue
     pages = [
-        maker.make(
-            urls.HOME,
-            "home.html",
-            "Beranda",
-            listings.home_view(site),
-            "Katalog inovasi pelayanan publik Kalimantan Barat dan replikasinya.",
+        replace(
+            maker.make(
+                urls.HOME,
+                "home.html",
+                "Beranda",
+                home_page.home_view(site),
+                "Katalog inovasi pelayanan publik Kalimantan Barat dan replikasinya.",
+            ),
+            # The ways in stand side by side: the page needs the width more than a contents.
+            metadata={"hide": ["toc"]},
         ),
         maker.make(
             urls.INNOVATIONS, "innovations_hub.html", "Inovasi", browse.innovations_hub_view(site)

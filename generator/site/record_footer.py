@@ -8,7 +8,7 @@ from typing import TypedDict
 
 from generator.records.dates import PartialDate, parse_date
 from generator.records.settings import CATALOGUE_PREFIX
-from generator.site.structure import Page
+from generator.site.structure import Page, Site
 
 
 class RecordFooter(TypedDict):
@@ -43,6 +43,19 @@ def _report_text(page: Page, file: str | None) -> str:
     return "\n".join(lines)
 
 
+def record_updated(
+    site: Site, record_path: str | None, checked: PartialDate | None = None
+) -> PartialDate | None:
+    """When a record was last updated: `checked` (the record's `diperbarui`), else the date of
+    the last git commit that changed its file (`record_path`, in the catalogue); None when
+    neither is known (outside git, a region without a profile)."""
+    if checked is not None:
+        return checked
+    if record_path is not None and record_path in site.updated:
+        return parse_date(site.updated[record_path])
+    return None
+
+
 def record_footer(
     page: Page, title: str, record_path: str | None, checked: PartialDate | None = None
 ) -> RecordFooter | None:
@@ -50,11 +63,8 @@ def record_footer(
     catalogue, None for a region without a profile). Its date is `checked` (the record's
     `diperbarui`), else the date of the last commit that changed the file; None when the page
     has nothing to show there."""
-    site = page.site
-    identity = site.identity
-    updated = checked
-    if updated is None and record_path is not None and record_path in site.updated:
-        updated = parse_date(site.updated[record_path])
+    identity = page.site.identity
+    updated = record_updated(page.site, record_path, checked)
     file = repository_path(record_path) if record_path else None
     edit = identity.repository_file(file) if file else None
     report = identity.new_issue(f"Kesalahan di halaman: {title}", _report_text(page, file))

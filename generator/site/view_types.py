@@ -13,7 +13,9 @@ from typing import TypedDict
 
 from markupsafe import Markup
 
+from generator.site.breadcrumbs import Breadcrumbs
 from generator.site.browse import SectorGroup
+from generator.site.origin import OriginView
 from generator.site.progress import CommitmentBoard, RegionProgress, Timeline
 from generator.site.record_footer import RecordFooter
 from generator.site.structure import InnovationItem, Link, ReplicationItem
@@ -102,6 +104,8 @@ class InnovationView(TypedDict):
     owner_site: str | None
     contribute: str
     open_data: OpenData
+    breadcrumbs: Breadcrumbs
+    origin: OriginView | None  # None: from the home province
     footer: RecordFooter | None
     similar: list[InnovationItem]
 
@@ -130,6 +134,7 @@ class ReplicationView(TypedDict):
     sources: list[SourceView]
     notes: Markup
     open_data: OpenData
+    breadcrumbs: Breadcrumbs
     footer: RecordFooter | None
 
 
@@ -161,6 +166,7 @@ class EventView(TypedDict):
     sources: list[SourceView]
     notes: Markup
     open_data: OpenData
+    breadcrumbs: Breadcrumbs
     footer: RecordFooter | None
 
 
@@ -208,4 +214,5 @@ class RegionView(TypedDict):
     awards: list[RegionAwardView]
     members: list[RegionSummary]
     open_data: OpenData
+    breadcrumbs: Breadcrumbs
     footer: RecordFooter | None

@@ -16,12 +16,20 @@ from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.dates import PartialDate, parse_date
 from generator.records.model import Event, Indicator, Innovation, Replication, Source
+from generator.site.breadcrumbs import (
+    event_breadcrumbs,
+    innovation_breadcrumbs,
+    region_breadcrumbs,
+    replication_breadcrumbs,
+)
 from generator.site.browse import newest_by_name, sector_groups
 from generator.site.markdown import phone_url, render_markdown, safe_url
+from generator.site.origin import origin_view
 from generator.site.progress import commitment_board, innovation_timeline, region_progress
 from generator.site.record_footer import record_footer
 from generator.site.structure import Page, Site, newest_first, year_text
 from generator.site.view_types import (
+    AwardView,
     ContactView,
     EventView,
     IndicatorView,
@@ -92,15 +100,7 @@ def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
         "solution": render_markdown(innovation.solusi),
         "outcome": render_markdown(innovation.hasil),
         "indicators": [_indicator(i) for i in innovation.indikator],
-        "awards": [
-            {
-                "name": a.nama,
-                "year": date_text(a.tahun),
-                "giver": a.pemberi,
-                "event": page.event(a.kegiatan) if a.kegiatan else None,
-            }
-            for a in site.catalogue.awards_of(innovation)
-        ],
+        "awards": _awards(page, innovation),
         "legal_basis": list(innovation.dasar_hukum),
         "links": [{"title": judul, "url": safe_url(url)} for judul, url in innovation.tautan],
         "sdgs": [f"{n}. {labels.SDG.get(n, '')}".rstrip(". ") for n in innovation.sdgs],
@@ -117,12 +117,26 @@ def innovation_view(site: Site, innovation: Innovation) -> InnovationView:
         "owner_site": safe_url(owner_profile.situs) if owner_profile else None,
         "contribute": page.href(urls.CONTRIBUTE),
         "open_data": open_data(page, innovation),
+        "breadcrumbs": innovation_breadcrumbs(page, innovation),
+        "origin": origin_view(page, innovation),
         "footer": record_footer(page, innovation.nama, innovation.path, innovation.diperbarui),
         "similar": [
             page.innovation_item(site.catalogue.innovations[slug])
             for slug in site.similar.get(innovation.slug, ())
         ],
     }
+
+
+def _awards(page: Page, innovation: Innovation) -> list[AwardView]:
+    return [
+        {
+            "name": a.nama,
+            "year": date_text(a.tahun),
+            "giver": a.pemberi,
+            "event": page.event(a.kegiatan) if a.kegiatan else None,
+        }
+        for a in page.site.catalogue.awards_of(innovation)
+    ]
 
 
 def _status_text(innovation: Innovation) -> str:
@@ -220,6 +234,7 @@ def replication_view(site: Site, replication: Replication) -> ReplicationView:
         "sources": sources_view(replication.sumber),
         "notes": render_markdown(replication.catatan),
         "open_data": open_data(page, replication),
+        "breadcrumbs": replication_breadcrumbs(page, replication),
         "footer": record_footer(page, title, replication.path),
     }
 
@@ -263,6 +278,7 @@ def event_view(site: Site, event: Event) -> EventView:
         "sources": sources_view(event.sumber),
         "notes": render_markdown(event.catatan),
         "open_data": open_data(page, event),
+        "breadcrumbs": event_breadcrumbs(page, event),
         "footer": record_footer(page, event.nama, event.path),
     }
 
@@ -322,6 +338,7 @@ def region_view(site: Site, code: str) -> RegionView:
         ],
         "members": _members(page, code) if region.is_province else [],
         "open_data": open_data(page, profile or region),
+        "breadcrumbs": region_breadcrumbs(page, code),
         "footer": record_footer(page, name, profile.path if profile else None),
     }
 
