@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.records.settings import Identity
+from generator.records.urls import LISTING_FOLDERS
 from generator.records.validate import read_catalogue
 from generator.site.pages import page_sources
 
@@ -34,7 +35,7 @@ def record_pages(site: Path) -> list[tuple[str, BeautifulSoup]]:
     pages = []
     for path in sorted(site.rglob("index.html")):
         match = _RECORD_PAGE.match(path.relative_to(site).as_posix())
-        if match is None or match.group(2) in {"bidang", "tahun"}:
+        if match is None or match.group(2) in LISTING_FOLDERS:
             continue
         soup = _soup(path)
         if soup.select_one('meta[http-equiv="refresh"]') is None:

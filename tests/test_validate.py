@@ -35,6 +35,19 @@ def test_file_name_must_be_a_slug(catalogue_dir: Path) -> None:
     )
 
 
+def test_an_innovation_cannot_take_a_listing_folders_name(catalogue_dir: Path) -> None:
+    # `/inovasi/status/` lists innovations by status: a record named so would hide it.
+    shutil.copy(
+        catalogue_dir / "inovasi" / "uji-layanan-b.yml", catalogue_dir / "inovasi" / "status.yml"
+    )
+    [problem] = read_catalogue(catalogue_dir).problems
+    assert problem.format().endswith(
+        "inovasi/status.yml:1:1: error: nama berkas `status.yml` dipakai situs untuk daftar "
+        "inovasi (`/inovasi/status/`); beri nama lain yang memuat nama inovasinya, misalnya "
+        "`status-kabupaten-sambas.yml`"
+    )
+
+
 def test_yaml_extension_is_reported_not_ignored(catalogue_dir: Path) -> None:
     shutil.copy(
         catalogue_dir / "inovasi" / "uji-layanan-b.yml", catalogue_dir / "inovasi" / "uji-c.yaml"

@@ -26,6 +26,9 @@ SEARCH = "cari/"
 SEARCH_SCRIPT = "assets/cari.js"
 LISTING_FILTER_SCRIPT = "assets/saring.js"
 REPLICATED = "inovasi/direplikasi/"  # the innovations at least one other region replicates
+# Folders under `inovasi/` that hold listings, not innovations: no innovation may take their
+# names as its slug (`halaman` is kept for paged listings).
+LISTING_FOLDERS = frozenset({"bidang", "tahun", "tahap", "status", "direplikasi", "halaman"})
 
 
 def innovation(slug: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.records import urls
 from generator.records.catalogue import Catalogue
 from generator.records.files import (
     SECTOR_FILE,
@@ -297,6 +298,17 @@ def _record_jobs(folder: Path, problems: list[Problem]) -> list[tuple[str, Path,
                         f"nama berkas `{path.name}` bukan slug yang sah",
                         "pakai huruf kecil a-z, angka, dan tanda hubung, paling panjang 80 "
                         "karakter, misalnya `cms-desa.yml`",
+                    )
+                )  # fmt: skip
+                continue
+            if kind == "inovasi" and slug in urls.LISTING_FOLDERS:
+                problems.append(
+                    Problem(
+                        display, 1, 1, "",
+                        f"nama berkas `{path.name}` dipakai situs untuk daftar inovasi "
+                        f"(`/inovasi/{slug}/`)",
+                        "beri nama lain yang memuat nama inovasinya, misalnya "
+                        f"`{slug}-kabupaten-sambas.yml`",
                     )
                 )  # fmt: skip
                 continue

@@ -17,6 +17,7 @@ from typing import TypedDict
 from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.model import Innovation
+from generator.site.breadcrumbs import Breadcrumbs, breadcrumbs
 from generator.site.charts import short_region_name
 from generator.site.structure import (
     FACET_KEYS,
@@ -84,6 +85,7 @@ class ListingView(TypedDict):
     entries: list[InnovationItem]
     hub: str
     show_sector: bool  # not on a sector's own page
+    breadcrumbs: Breadcrumbs  # Beranda › Inovasi › the listing
 
 
 UNKNOWN_SECTOR_ANCHOR = "bidang-belum-diketahui"
@@ -267,6 +269,7 @@ def _listing(
         "entries": [page.innovation_item(i) for i in sorted(innovations, key=newest_by_name)],
         "hub": page.href(urls.INNOVATIONS),
         "show_sector": show_sector,
+        "breadcrumbs": breadcrumbs(page, [(urls.INNOVATIONS, "Inovasi")], title),
     }
     return url, title, view
 
