@@ -31,6 +31,12 @@ REPLICATED = "inovasi/direplikasi/"  # the innovations at least one other region
 LISTING_FOLDERS = frozenset({"bidang", "tahun", "tahap", "status", "direplikasi", "halaman"})
 
 
+def paged(base: str, number: int) -> str:
+    """Page `number` of the listing at `base`: the first page is the listing itself, the others
+    `halaman/<n>/` below it (`inovasi/halaman/2/`)."""
+    return base if number == 1 else f"{base}halaman/{number}/"
+
+
 def innovation(slug: str) -> str:
     return f"inovasi/{slug}/"
 

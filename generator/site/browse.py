@@ -17,7 +17,6 @@ from typing import TypedDict
 from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.model import Innovation
-from generator.site.breadcrumbs import Breadcrumbs, breadcrumbs
 from generator.site.charts import short_region_name
 from generator.site.structure import (
     FACET_KEYS,
@@ -39,6 +38,7 @@ class SectorGroup(TypedDict):
     sector: Link | None
     anchor: str
     entries: list[InnovationItem]
+    count: int  # the sector's innovations in the whole listing, not only on this page
 
 
 class FacetValue(TypedDict):
@@ -66,28 +66,6 @@ class YearLink(TypedDict):
     count: int
 
 
-class InnovationsHubView(TypedDict):
-    """`/inovasi/`: the filters the list can be narrowed by (`facets`, also in place with
-    JavaScript), the years as links only, and the innovations by sector."""
-
-    total: int
-    facets: list[Facet]
-    years: list[YearLink]
-    groups: list[SectorGroup]
-    filter_script: str
-
-
-class ListingView(TypedDict):
-    """The innovations of one filter value (`listing.html`); `hub` links to all innovations."""
-
-    title: str
-    description: str
-    entries: list[InnovationItem]
-    hub: str
-    show_sector: bool  # not on a sector's own page
-    breadcrumbs: Breadcrumbs  # Beranda › Inovasi › the listing
-
-
 UNKNOWN_SECTOR_ANCHOR = "bidang-belum-diketahui"
 
 
@@ -100,13 +78,29 @@ def _by_name(innovation: Innovation) -> tuple[str, str]:
     return (innovation.nama.lower(), innovation.slug)
 
 
+def in_sector_order(
+    site: Site,
+    innovations: Iterable[Innovation],
+    order: Callable[[Innovation], tuple[object, ...]] = _by_name,
+) -> list[Innovation]:
+    """`innovations` in the order `sector_groups` shows them, so that a listing cut into pages
+    (`paging`) shows on each page the groups of its own slice, in the same order."""
+    rank = {code: index for index, code in enumerate(site.catalogue.sectors)}
+    last = len(rank)
+    return sorted(
+        innovations, key=lambda i: (rank.get(i.bidang, last) if i.bidang else last, order(i))
+    )
+
+
 def sector_groups(
     page: Page,
     innovations: Iterable[Innovation],
     order: Callable[[Innovation], tuple[object, ...]] = _by_name,
+    counts: dict[str | None, int] | None = None,
 ) -> list[SectorGroup]:
     """Innovations under their sector's heading, sectors in the catalogue's order, those whose
-    sector is not known yet last."""
+    sector is not known yet last; `counts` are each sector's innovations in the whole listing
+    when these are one page of it."""
     catalogue = page.site.catalogue
     by_sector: dict[str | None, list[Innovation]] = defaultdict(list)
     for innovation in innovations:
@@ -122,6 +116,7 @@ def sector_groups(
                 "sector": sector,
                 "anchor": code or UNKNOWN_SECTOR_ANCHOR,
                 "entries": [page.innovation_item(i) for i in sorted(by_sector[code], key=order)],
+                "count": counts[code] if counts else len(by_sector[code]),
             }
         )
     return groups
@@ -227,7 +222,7 @@ def hub_facets(page: Page) -> list[Facet]:
     ]
 
 
-def _years(page: Page) -> list[YearLink]:
+def year_links(page: Page) -> list[YearLink]:
     by_year: dict[int, int] = defaultdict(int)
     for innovation in page.site.catalogue.innovations.values():
         if innovation.tahun is not None:
@@ -240,80 +235,3 @@ def _years(page: Page) -> list[YearLink]:
     if unknown:
         years.append({"link": None, "year": f"tahun {labels.UNKNOWN.lower()}", "count": unknown})
     return years
-
-
-def innovations_hub_view(site: Site) -> InnovationsHubView:
-    """Every innovation, grouped by sector, with the filters that lead to each listing."""
-    page = Page(site, urls.INNOVATIONS)
-    return {
-        "total": len(site.catalogue.innovations),
-        "facets": hub_facets(page),
-        "years": _years(page),
-        "groups": sector_groups(page, site.catalogue.innovations.values()),
-        "filter_script": page.href(urls.LISTING_FILTER_SCRIPT),
-    }
-
-
-def _listing(
-    site: Site,
-    url: str,
-    title: str,
-    innovations: list[Innovation],
-    description: str = "",
-    show_sector: bool = True,
-) -> tuple[str, str, ListingView]:
-    page = Page(site, url)
-    view: ListingView = {
-        "title": title,
-        "description": description,
-        "entries": [page.innovation_item(i) for i in sorted(innovations, key=newest_by_name)],
-        "hub": page.href(urls.INNOVATIONS),
-        "show_sector": show_sector,
-        "breadcrumbs": breadcrumbs(page, [(urls.INNOVATIONS, "Inovasi")], title),
-    }
-    return url, title, view
-
-
-def listing_pages(site: Site) -> list[tuple[str, str, ListingView]]:
-    """(page URL, title, view) of every filter value's listing that has innovations: per
-    sector, year, stage and status, and the innovations already replicated."""
-    catalogue = site.catalogue
-    groups: dict[str, dict[str, list[Innovation]]] = {
-        key: defaultdict(list) for key in ("bidang", "tahun", "tahap", "status")
-    }
-    replicated = []
-    for innovation in catalogue.innovations.values():
-        for key, value in (
-            ("bidang", innovation.bidang),
-            ("tahun", str(innovation.tahun) if innovation.tahun else None),
-            ("tahap", innovation.tahap),
-            ("status", innovation.status),
-        ):
-            if value is not None:
-                groups[key][value].append(innovation)
-        if catalogue.replications_of(innovation.slug):
-            replicated.append(innovation)
-    pages = []
-    for code, found in groups["bidang"].items():
-        sector = catalogue.sectors[code]
-        title = f"Inovasi bidang {sector.nama}"
-        pages.append(_listing(site, urls.sector(code), title, found, sector.uraian, False))
-    for year, found in sorted(groups["tahun"].items()):
-        pages.append(_listing(site, urls.year(int(year)), f"Inovasi tahun {year}", found))
-    for code, found in groups["tahap"].items():
-        title = f"Inovasi pada tahap {labels.label(labels.MATURITY, code).lower()}"
-        pages.append(_listing(site, urls.maturity(code), title, found))
-    for code, found in groups["status"].items():
-        title = f"Inovasi berstatus {labels.label(labels.STATUS, code).lower()}"
-        pages.append(_listing(site, urls.status(code), title, found))
-    if replicated:
-        pages.append(
-            _listing(
-                site,
-                urls.REPLICATED,
-                "Inovasi yang sudah direplikasi",
-                replicated,
-                "Inovasi yang sudah direplikasi paling sedikit satu daerah lain.",
-            )
-        )
-    return pages

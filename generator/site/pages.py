@@ -28,7 +28,7 @@ from generator.records import urls
 from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
 from generator.records.settings import Identity
-from generator.site import browse, home_page, listings, views
+from generator.site import home_page, listing_pages, listings, views
 from generator.site.record_footer import repository_path
 from generator.site.search_page import search_page_view
 from generator.site.statistics_page import statistics_view
@@ -145,8 +145,9 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
             # The ways in stand side by side: the page needs the width more than a contents.
             metadata={"hide": ["toc"]},
         ),
-        maker.make(
-            urls.INNOVATIONS, "innovations_hub.html", "Inovasi", browse.innovations_hub_view(site)
+        *(
+            maker.make(url, "innovations_hub.html", title, view)
+            for url, title, view in listing_pages.innovations_hub_pages(site)
         ),
         maker.make(urls.REGIONS, "regions_hub.html", "Wilayah", listings.regions_hub_view(site)),
         maker.make(
@@ -176,7 +177,10 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
             metadata={"katalog_search": True, "hide": ["navigation", "toc"]},
         ),
     ]
-    for url, title, view in browse.listing_pages(site):
+    for url, title, view in [
+        *listing_pages.listing_pages(site),
+        *listing_pages.region_listing_pages(site),
+    ]:
         pages.append(maker.make(url, "listing.html", title, view))
     pages += _alias_redirects(maker, catalogue)
     return pages

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from generator.site.breadcrumbs import Breadcrumbs
 from generator.site.browse import SectorGroup
 from generator.site.origin import OriginView
+from generator.site.paging import Pager
 from generator.site.progress import CommitmentBoard, RegionProgress, Timeline
 from generator.site.record_footer import RecordFooter
 from generator.site.structure import InnovationItem, Link, ReplicationItem
@@ -204,7 +205,9 @@ class RegionView(TypedDict):
     sources: list[SourceView]
     notes: Markup
     owned_count: int
-    owned_by_sector: list[SectorGroup]
+    owned_sectors: int
+    owned_by_sector: list[SectorGroup]  # the first page's (`paging`)
+    owned_pager: Pager | None
     invite: bool  # few or no innovations: ask for more
     contribute: str  # the contribution form, with the region chosen
     replicated: list[ReplicationItem]

@@ -22,7 +22,7 @@ from generator.site.breadcrumbs import (
     region_breadcrumbs,
     replication_breadcrumbs,
 )
-from generator.site.browse import newest_by_name, sector_groups
+from generator.site.listing_pages import region_first_page
 from generator.site.markdown import phone_url, render_markdown, safe_url
 from generator.site.origin import origin_view
 from generator.site.progress import commitment_board, innovation_timeline, region_progress
@@ -298,6 +298,7 @@ def region_view(site: Site, code: str) -> RegionView:
     if not region.is_province and site.has_region_page(region.province_code):
         province = page.region(region.province_code)
     name = catalogue.region_name(code)
+    owned_groups, owned_pager = region_first_page(site, code)
     return {
         "name": name,
         "code": code,
@@ -310,7 +311,9 @@ def region_view(site: Site, code: str) -> RegionView:
         "sources": sources_view(profile.sumber) if profile else [],
         "notes": render_markdown(profile.catatan if profile else None),
         "owned_count": len(owned),
-        "owned_by_sector": sector_groups(page, owned, newest_by_name),
+        "owned_sectors": len({i.bidang for i in owned}),
+        "owned_by_sector": owned_groups,
+        "owned_pager": owned_pager,
         "invite": len(owned) < FEW_INNOVATIONS,
         "contribute": f"{page.href(urls.FORM)}?{urlencode({'wilayah': code})}",
         "replicated": [
