@@ -143,3 +143,20 @@ def test_every_innovation_is_reachable_by_links_from_the_home_page(
     assert {f"inovasi/{slug}/" for slug in INNOVATIONS} <= seen
     assert {"inovasi/halaman/5/", "wilayah/kabupaten-kubu-raya/halaman/2/"} <= seen
     assert (site / "inovasi" / "halaman" / "5" / "index.html").is_file()
+
+
+def test_a_commitment_board_is_paged_by_signatory(small_pages: dict[str, BeautifulSoup]) -> None:
+    # Two signatories; with listings of two, a board page holds one (its rows are larger).
+    first = small_pages["kegiatan/komitmen-2022/"]
+    second = small_pages["kegiatan/komitmen-2022/halaman/2/"]
+    regions = [
+        row.select_one("td a").get_text()
+        for body in (first, second)
+        for row in body.select("table.k-board-table tbody tr")
+    ]
+    assert regions == ["Kabupaten Ketapang", "Kabupaten Landak"]
+    # The counts are the whole board's on every page.
+    assert "dari 2 penanda tangan" in second.get_text(" ", strip=True)
+    assert first.select_one("nav.k-pager a[rel=next]")["href"].endswith("komitmen-2022/halaman/2/")
+    crumbs = [a.get_text() for a in second.select("nav.k-breadcrumbs a")]
+    assert crumbs[:2] == ["Beranda", "Kegiatan"] and crumbs[-1] == "Halaman 2"

@@ -28,7 +28,7 @@ from generator.records import urls
 from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
 from generator.records.settings import Identity
-from generator.site import home_page, listing_pages, listings, views
+from generator.site import boards, home_page, listing_pages, listings, views
 from generator.site.record_footer import repository_path
 from generator.site.search_page import search_page_view
 from generator.site.statistics_page import statistics_view
@@ -182,6 +182,8 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
         *listing_pages.region_listing_pages(site),
     ]:
         pages.append(maker.make(url, "listing.html", title, view))
+    for url, title, board in boards.board_pages(site):
+        pages.append(maker.make(url, "board_page.html", title, board))
     pages += _alias_redirects(maker, catalogue)
     return pages
 

@@ -44,18 +44,22 @@ def per_page() -> int:
     return PER_PAGE
 
 
-def split(entries: Sequence[T]) -> list[Sequence[T]]:
-    """`entries` in pages of `per_page()`; one (empty) page for an empty listing."""
-    size = per_page()
+def split(entries: Sequence[T], size: int | None = None) -> list[Sequence[T]]:
+    """`entries` in pages of `size` (`per_page()` by default); one (empty) page for an empty
+    listing."""
+    size = size or per_page()
     return [entries[i : i + size] for i in range(0, len(entries), size)] or [entries[:0]]
 
 
-def pager(page: Page, base: str, number: int, count: int, total: int) -> Pager | None:
-    """The links of page `number` of the `count` pages of the listing at `base`, as seen from
-    `page`; None for a listing that fits one page."""
+def pager(
+    page: Page, base: str, number: int, count: int, total: int, size: int | None = None
+) -> Pager | None:
+    """The links of page `number` of the `count` pages of `size` entries (`per_page()` by
+    default) of the listing at `base`, as seen from `page`; None for a listing that fits one
+    page."""
     if count <= 1:
         return None
-    size = per_page()
+    size = size or per_page()
 
     def link(n: int) -> str | None:
         return page.href(urls.paged(base, n)) if n != number and 1 <= n <= count else None

@@ -1,6 +1,6 @@
 """How far replications got, as view data: the stage timeline of an innovation (one lane per
-replicating region), the progress rows of a region, and the progress board of a commitment
-event (one row per signatory).
+replicating region) and the progress rows of a region (a commitment event's board, one row
+per signatory, is in `boards`).
 
 Stage steps are plain HTML with their text beside them, so they read without colour or
 JavaScript; the timeline is an SVG (`timeline_chart.timeline`) with a table carrying every date.
@@ -15,9 +15,9 @@ from markupsafe import Markup
 
 from generator.records import urls
 from generator.records import vocabulary as labels
-from generator.records.model import Event, Replication
+from generator.records.model import Replication
 from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
-from generator.site import charts, statistics, timeline_chart
+from generator.site import statistics, timeline_chart
 from generator.site.structure import Link, Page
 
 
@@ -263,99 +263,4 @@ def region_progress(page: Page, code: str) -> RegionProgress:
         "received_regions": len(per_region),
         "done_implemented": sum(1 for r in done if implemented in statistics.recorded_stages(r)),
         "csv": page.href("data/replikasi.csv"),
-    }
-
-
-class BoardRow(TypedDict):
-    """A signatory (or participant), its replications from the event, and the other
-    replications it recorded since the event's date (`since`)."""
-
-    region: Link
-    replications: list[ProgressRow]
-    since: list[ProgressRow]  # the newest few (`SINCE_ROWS`)
-    since_more: int  # and how many more, listed on the region's page
-
-
-class CommitmentBoard(TypedDict):
-    """An event's board: a row per signatory, the counts, and the stages reached as a chart
-    (None without replications from signatories)."""
-
-    rows: list[BoardRow]
-    with_replication: int
-    without_replication: int
-    replications: int
-    reached: charts.CountsChart | None
-    is_commitment: bool
-
-
-SINCE_ROWS = 3
-"""A signatory's other replications since an event, shown on the event's board (the newest);
-a region that replicated hundreds would otherwise make the board unbounded."""
-
-
-def _since(page: Page, event: Event, code: str) -> list[Replication]:
-    """A participant's replications not tied to the event that began on or after its date,
-    newest first."""
-    start = event.tanggal.first_day
-    return sorted(
-        (
-            r
-            for r in page.site.catalogue.replications_by(code)
-            if r.kegiatan != event.slug and r.started.first_day >= start
-        ),
-        key=lambda r: (r.started, r.slug),
-        reverse=True,
-    )
-
-
-def commitment_board(page: Page, event: Event) -> CommitmentBoard:
-    """The progress board of a commitment: one row per signatory with its replications from
-    this event and the stage each reached; signatories with none are marked as such."""
-    linked = page.site.catalogue.replications_in(event.slug)
-    by_region: dict[str, list[Replication]] = defaultdict(list)
-    for replication in sorted(linked, key=lambda r: (r.started, r.slug)):
-        by_region[replication.wilayah].append(replication)
-    rows: list[BoardRow] = [
-        {
-            "region": page.region(code),
-            "replications": [progress_row(page, r) for r in by_region.get(code, [])],
-            "since": [progress_row(page, r) for r in since[:SINCE_ROWS]],
-            "since_more": max(0, len(since) - SINCE_ROWS),
-        }
-        for code in event.peserta
-        for since in [_since(page, event, code)]
-    ]
-    signed = set(event.peserta)
-    from_signatories = [r for r in linked if r.wilayah in signed]
-    counts = [
-        statistics.Count(
-            code,
-            labels.REPLICATION_STAGE[code],
-            sum(1 for r in from_signatories if code in statistics.recorded_stages(r)),
-        )
-        for code in REPLICATION_STAGES
-    ]
-    counts.append(
-        statistics.Count(
-            CANCELLED,
-            labels.REPLICATION_STAGE[CANCELLED],
-            sum(1 for r in from_signatories if statistics.is_cancelled(r)),
-        )
-    )
-    return {
-        "rows": rows,
-        "with_replication": sum(1 for row in rows if row["replications"]),
-        "without_replication": sum(1 for row in rows if not row["replications"]),
-        "replications": len(from_signatories),
-        "reached": charts.counts_chart(
-            "capaian-komitmen",
-            "Replikasi penanda tangan menurut tahap yang tercatat",
-            f"{len(from_signatories)} replikasi dari penanda tangan kegiatan ini; jumlah yang "
-            "punya catatan bertanggal untuk tiap tahap:",
-            counts,
-            colours=True,
-        )
-        if from_signatories
-        else None,
-        "is_commitment": event.jenis == "komitmen-replikasi",
     }

@@ -13,11 +13,12 @@ from typing import TypedDict
 
 from markupsafe import Markup
 
+from generator.site.boards import CommitmentBoard
 from generator.site.breadcrumbs import Breadcrumbs
 from generator.site.browse import SectorGroup
 from generator.site.origin import OriginView
 from generator.site.paging import Pager
-from generator.site.progress import CommitmentBoard, RegionProgress, Timeline
+from generator.site.progress import RegionProgress, Timeline
 from generator.site.record_footer import RecordFooter
 from generator.site.structure import InnovationItem, Link, ReplicationItem
 

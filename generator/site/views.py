@@ -16,6 +16,7 @@ from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.dates import PartialDate, parse_date
 from generator.records.model import Event, Indicator, Innovation, Replication, Source
+from generator.site.boards import commitment_board
 from generator.site.breadcrumbs import (
     event_breadcrumbs,
     innovation_breadcrumbs,
@@ -25,7 +26,7 @@ from generator.site.breadcrumbs import (
 from generator.site.listing_pages import region_first_page
 from generator.site.markdown import phone_url, render_markdown, safe_url
 from generator.site.origin import origin_view
-from generator.site.progress import commitment_board, innovation_timeline, region_progress
+from generator.site.progress import innovation_timeline, region_progress
 from generator.site.record_footer import record_footer
 from generator.site.structure import Page, Site, newest_first, year_text
 from generator.site.view_types import (

@@ -1,0 +1,157 @@
+"""The progress board of a commitment event, as view data: one row per signatory with its
+replications from the event and the stage each reached, and the others it recorded since.
+A board of hundreds of signatories is paged (`paging`): the event's page holds the first rows,
+`kegiatan/<slug>/halaman/<n>/` the rest."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TypedDict
+
+from generator.records import urls
+from generator.records import vocabulary as labels
+from generator.records.model import Event, Replication
+from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
+from generator.site import charts, paging, statistics
+from generator.site.breadcrumbs import Breadcrumbs, breadcrumbs
+from generator.site.paging import Pager
+from generator.site.progress import ProgressRow, progress_row
+from generator.site.structure import Link, Page, Site
+
+
+class BoardRow(TypedDict):
+    """A signatory (or participant), its replications from the event, and the other
+    replications it recorded since the event's date (`since`)."""
+
+    region: Link
+    replications: list[ProgressRow]
+    since: list[ProgressRow]  # the newest few (`SINCE_ROWS`)
+    since_more: int  # and how many more, listed on the region's page
+
+
+class CommitmentBoard(TypedDict):
+    """An event's board: a row per signatory, the counts, and the stages reached as a chart
+    (None without replications from signatories)."""
+
+    rows: list[BoardRow]  # this page's (`paging`): a board of hundreds of signatories is paged
+    with_replication: int
+    without_replication: int
+    replications: int
+    reached: charts.CountsChart | None
+    is_commitment: bool
+    date: str  # the event's, in Indonesian: the "since" column's heading
+    pager: Pager | None
+
+
+class BoardPageView(TypedDict):
+    """A later page of an event's board (`kegiatan/<slug>/halaman/<n>/`)."""
+
+    event: Link
+    board: CommitmentBoard
+    breadcrumbs: Breadcrumbs
+
+
+def board_rows() -> int:
+    """Signatories per page of a board: half a listing's, as each row holds a few entries."""
+    return max(1, paging.per_page() // 2)
+
+
+SINCE_ROWS = 3
+"""A signatory's other replications since an event, shown on the event's board (the newest);
+a region that replicated hundreds would otherwise make the board unbounded."""
+
+
+def _since(page: Page, event: Event, code: str) -> list[Replication]:
+    """A participant's replications not tied to the event that began on or after its date,
+    newest first."""
+    start = event.tanggal.first_day
+    return sorted(
+        (
+            r
+            for r in page.site.catalogue.replications_by(code)
+            if r.kegiatan != event.slug and r.started.first_day >= start
+        ),
+        key=lambda r: (r.started, r.slug),
+        reverse=True,
+    )
+
+
+def commitment_board(page: Page, event: Event, number: int = 1) -> CommitmentBoard:
+    """The progress board of a commitment: one row per signatory with its replications from
+    this event and the stage each reached; signatories with none are marked as such. The rows
+    are those of page `number` of the board; the counts are the whole board's."""
+    linked = page.site.catalogue.replications_in(event.slug)
+    by_region: dict[str, list[Replication]] = defaultdict(list)
+    for replication in sorted(linked, key=lambda r: (r.started, r.slug)):
+        by_region[replication.wilayah].append(replication)
+    chunks = paging.split(event.peserta, board_rows())
+    rows: list[BoardRow] = [
+        {
+            "region": page.region(code),
+            "replications": [progress_row(page, r) for r in by_region.get(code, [])],
+            "since": [progress_row(page, r) for r in since[:SINCE_ROWS]],
+            "since_more": max(0, len(since) - SINCE_ROWS),
+        }
+        for code in chunks[number - 1]
+        for since in [_since(page, event, code)]
+    ]
+    signed = set(event.peserta)
+    with_replication = sum(1 for code in signed if by_region.get(code))
+    from_signatories = [r for r in linked if r.wilayah in signed]
+    counts = [
+        statistics.Count(
+            code,
+            labels.REPLICATION_STAGE[code],
+            sum(1 for r in from_signatories if code in statistics.recorded_stages(r)),
+        )
+        for code in REPLICATION_STAGES
+    ]
+    counts.append(
+        statistics.Count(
+            CANCELLED,
+            labels.REPLICATION_STAGE[CANCELLED],
+            sum(1 for r in from_signatories if statistics.is_cancelled(r)),
+        )
+    )
+    return {
+        "rows": rows,
+        "with_replication": with_replication,
+        "without_replication": len(signed) - with_replication,
+        "replications": len(from_signatories),
+        "reached": charts.counts_chart(
+            "capaian-komitmen",
+            "Replikasi penanda tangan menurut tahap yang tercatat",
+            f"{len(from_signatories)} replikasi dari penanda tangan kegiatan ini; jumlah yang "
+            "punya catatan bertanggal untuk tiap tahap:",
+            counts,
+            colours=True,
+        )
+        if from_signatories
+        else None,
+        "is_commitment": event.jenis == "komitmen-replikasi",
+        "date": event.tanggal.indonesian(),
+        "pager": paging.pager(
+            page, urls.event(event.slug), number, len(chunks), len(event.peserta), board_rows()
+        ),
+    }
+
+
+def board_pages(site: Site) -> list[tuple[str, str, BoardPageView]]:
+    """(URL, title, view) of the later pages of every board longer than a page."""
+    pages = []
+    for event in site.catalogue.events.values():
+        count = len(paging.split(event.peserta, board_rows()))
+        base = urls.event(event.slug)
+        for number in range(2, count + 1):
+            page = Page(site, urls.paged(base, number))
+            title = f"Papan capaian {event.nama}, halaman {number}"
+            crumbs = breadcrumbs(
+                page, [(urls.EVENTS, "Kegiatan"), (base, event.nama)], f"Halaman {number}"
+            )
+            view: BoardPageView = {
+                "event": page.event(event.slug),
+                "board": commitment_board(page, event, number),
+                "breadcrumbs": crumbs,
+            }
+            pages.append((page.here, title, view))
+    return pages
