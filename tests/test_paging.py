@@ -157,6 +157,6 @@ def test_a_commitment_board_is_paged_by_signatory(small_pages: dict[str, Beautif
     assert regions == ["Kabupaten Ketapang", "Kabupaten Landak"]
     # The counts are the whole board's on every page.
     assert "dari 2 penanda tangan" in second.get_text(" ", strip=True)
-    assert first.select_one("nav.k-pager a[rel=next]")["href"].endswith("komitmen-2022/halaman/2/")
+    assert first.select_one("nav.k-pager a[rel=next]")["href"] == "halaman/2/"
     crumbs = [a.get_text() for a in second.select("nav.k-breadcrumbs a")]
     assert crumbs[:2] == ["Beranda", "Kegiatan"] and crumbs[-1] == "Halaman 2"
