@@ -78,7 +78,9 @@ RECORDS = {
         jenis: digital
         tahap: inisiatif
         status: aktif
-        ringkasan: Pembukuan dana desa dan transaksi nontunai dipantau bersama.
+        ringkasan: >-
+          Pembukuan dana desa dan transaksi nontunai dipantau bersama; kepala desa
+          menandatangani laporannya secara elektronik.
         tag: [keuangan desa]
     """,
     "inovasi/akta-bayi.yml": """
