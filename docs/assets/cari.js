@@ -182,7 +182,7 @@
       : "Tampilkan semua (" + group.values.length + ")";
   }
 
-  function showGroup(group, counts, ticked) {
+  function showGroup(group, counts, ticked, wordsOnly) {
     var values = Object.keys(counts).filter(function (value) {
       return counts[value] > 0;
     });
@@ -209,15 +209,23 @@
     });
     group.values = values;
     fold(group);
-    // A facet with one value cannot narrow anything: hidden, unless that value is ticked (so
-    // that it can be unticked where it was ticked).
-    group.box.hidden = values.length < 2 && !ticked.length;
+    // A facet whose values are one for every result of the words cannot narrow anything:
+    // hidden, unless a value is ticked (so that it can be unticked where it was ticked).
+    var spread = Object.keys(wordsOnly).filter(function (value) {
+      return wordsOnly[value] > 0;
+    }).length;
+    group.box.hidden = spread < 2 && !ticked.length;
   }
 
-  function showFacets(countsByKey, filters) {
+  function showFacets(countsByKey, filters, wordsOnly) {
     var focused = document.activeElement;
     groups.forEach(function (group) {
-      showGroup(group, countsByKey[group.key] || {}, filters[group.key] || []);
+      showGroup(
+        group,
+        countsByKey[group.key] || {},
+        filters[group.key] || [],
+        (wordsOnly || countsByKey)[group.key] || {}
+      );
     });
     var empty = groups.every(function (group) {
       return group.box.hidden;
@@ -477,26 +485,35 @@
     });
   }
 
+  function countsWithout(state, key) {
+    // The facet counts of the query with every tick but those of `key` (all: key null).
+    var others = key ? pagefindFilters(state.filters, key) : {};
+    if (!state.q && !Object.keys(others).length) return pagefind.filters();
+    return search(state.q, others).then(function (r) {
+      return r.filters;
+    });
+  }
+
   function otherChoices(state, response, run) {
     // A facet with ticked values counts its values without its own choice (search again
-    // without it), so its other values show how many results ticking them adds.
+    // without it), so its other values show how many results ticking them adds. Which
+    // facets are shown depends on the words alone (the counts without any tick), so that
+    // ticking a value never hides or brings a facet above the box just clicked.
     var ticked = Object.keys(state.filters);
     return Promise.all(
-      ticked.map(function (key) {
-        var others = pagefindFilters(state.filters, key);
-        if (!state.q && !Object.keys(others).length) return pagefind.filters();
-        return search(state.q, others).then(function (r) {
-          return r.filters;
-        });
-      })
-    ).then(function (perFacet) {
+      [ticked.length ? countsWithout(state, null) : response.filters].concat(
+        ticked.map(function (key) {
+          return countsWithout(state, key);
+        })
+      )
+    ).then(function (found) {
       if (run !== generation) return;
       var counts = {};
       groups.forEach(function (group) {
         var index = ticked.indexOf(group.key);
-        counts[group.key] = index >= 0 ? perFacet[index][group.key] : response.filters[group.key];
+        counts[group.key] = index >= 0 ? found[index + 1][group.key] : response.filters[group.key];
       });
-      showFacets(counts, state.filters);
+      showFacets(counts, state.filters, found[0]);
     });
   }
 
