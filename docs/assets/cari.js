@@ -40,6 +40,7 @@
   var noneLead = root.querySelector(".k-none__lead");
   var tries = root.querySelector(".k-none__tries");
   var sortKey = root.getAttribute("data-sort");
+  var unknown = root.getAttribute("data-unknown");
   var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI);
   var siteRoot = new URL(root.getAttribute("data-base"), document.baseURI).pathname;
   var groups = Array.prototype.map.call(root.querySelectorAll(".k-facet[data-facet]"), function (box) {
@@ -428,8 +429,12 @@
     var facts = [];
     // The place: the regency or city, else the province (a province's own innovation).
     var place = filters.wilayah && filters.wilayah.length ? "wilayah" : "provinsi";
+    // A value not yet known says nothing on its own in this line ("Belum diketahui" of what?).
     ["halaman", place, "tahun", "bidang", "status"].forEach(function (key) {
-      if (filters[key] && filters[key].length) facts.push(filters[key].join(", "));
+      var known = (filters[key] || []).filter(function (value) {
+        return value !== unknown;
+      });
+      if (known.length) facts.push(known.join(", "));
     });
     if (facts.length) {
       var meta = document.createElement("span");

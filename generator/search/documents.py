@@ -78,6 +78,9 @@ def _text(markdown: str | None) -> str:
 
 WORD = re.compile(r"[a-z0-9]+")
 
+SYNONYM_WEIGHT = 0.2
+"""Pagefind's weight of the synonyms added to a page (its own words weigh 1)."""
+
 
 @functools.cache
 def _synonym_lookup(
@@ -125,9 +128,14 @@ def _document(
     # The sort key (`SORT_KEY`): the kind's place in `PAGE_KIND`, then the title.
     kind = next(value for key, value in facets if key == "halaman")
     order = f"{list(PAGE_KIND.values()).index(kind)} {' '.join(title.lower().split())}"
-    # The synonyms go last, so that an excerpt is cut from the record's own words when it can.
+    # The synonyms go last and weigh little: a page that uses a word itself ranks above one
+    # that only has it as a synonym, and a result's excerpt (cut where the matches weigh
+    # most) comes from the record's own words, not from the list of synonyms.
     extra = " ".join(synonyms_for(synonyms, [title, *texts]))
-    paragraphs = "".join(f"<p>{html.escape(text)}</p>" for text in [*texts, extra] if text)
+    paragraphs = "".join(f"<p>{html.escape(text)}</p>" for text in texts if text)
+    if extra:
+        paragraphs += f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{html.escape(extra)}</p>'
+
     filters = "".join(
         f'<span data-pagefind-filter="{key}">{html.escape(value)}</span>' for key, value in facets
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from generator.records import urls
+from generator.records.vocabulary import UNKNOWN
 
 BUNDLE = "pagefind"
 """The folder of the index in the site, as the search page expects it."""
@@ -41,6 +42,7 @@ class SearchPageView(TypedDict):
     listing: str
     form: str
     sort: str
+    unknown: str
 
 
 def search_page_view() -> SearchPageView:
@@ -54,4 +56,5 @@ def search_page_view() -> SearchPageView:
         "listing": urls.relative(urls.SEARCH, urls.INNOVATIONS),
         "form": urls.relative(urls.SEARCH, urls.FORM),
         "sort": SORT_KEY,
+        "unknown": UNKNOWN,
     }
