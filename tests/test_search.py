@@ -78,7 +78,9 @@ RECORDS = {
         jenis: digital
         tahap: inisiatif
         status: aktif
-        ringkasan: Pembukuan dana desa dan transaksi nontunai dipantau bersama.
+        ringkasan: >-
+          Pembukuan dana desa dan transaksi nontunai dipantau bersama; kepala desa
+          menandatangani laporannya secara elektronik.
         tag: [keuangan desa]
     """,
     "inovasi/akta-bayi.yml": """
@@ -102,6 +104,10 @@ RECORDS = {
             tanggal: "2022-03"
     """,
 }
+
+
+INNOVATIONS = {"Akta Bayi", "Antre Daring", "CMS Desa", "Kebun Gizi", "Siskeudes Kota"}
+PAGES = 21  # the five innovations and the regions' pages (one per region of the province)
 
 
 @pytest.fixture(scope="module")
@@ -148,6 +154,19 @@ def results(tab: Any) -> list[str]:
     return sorted(tab.locator(".k-result__title").all_text_contents())
 
 
+def every_result(tab: Any) -> list[str]:
+    """All the result titles, "Tampilkan hasil berikutnya" pressed until none is left."""
+    results(tab)
+    count = int(tab.get_attribute(".k-search__status", "data-count"))
+    shown = tab.locator(".k-result").count()
+    while shown < count:
+        tab.click(".k-results__more")
+        tab.wait_for_function(f"() => document.querySelectorAll('.k-result').length > {shown}")
+        shown = tab.locator(".k-result").count()
+    assert tab.locator(".k-results__more").is_hidden()
+    return tab.locator(".k-result__title").all_text_contents()
+
+
 def after(tab: Any, condition: str) -> list[str]:
     """The results of the search that a change of the form started: `condition` on the
     address tells that it started (the page writes the address first)."""
@@ -156,9 +175,10 @@ def after(tab: Any, condition: str) -> list[str]:
 
 
 def options(tab: Any, facet: str) -> dict[str, int]:
-    """A facet's values with the counts written next to them, as the panel shows them."""
+    """A facet's values with the counts written next to them, as the panel shows them (none
+    when the facet is hidden)."""
     found = tab.eval_on_selector_all(
-        f"#k-facet-{facet} li:not([hidden]) label",
+        f"fieldset:not([hidden]) > #k-facet-{facet} li:not([hidden]) label",
         """els => els.map(e => [e.querySelector('.k-facet__value').innerText,
                                e.querySelector('.k-facet__count').innerText])""",
     )
@@ -210,6 +230,7 @@ def test_index_holds_the_record_pages_in_indonesian(site: Path) -> None:
     assert (
         entry["languages"]["id"]["page_count"]
         == len([n for n in RECORDS if n.startswith("inovasi/")]) + region_pages
+        == PAGES
     )
 
 
@@ -272,6 +293,64 @@ def test_kesehatan_finds_the_page_that_says_sehat(tab: Any, base: str) -> None:
     assert search(tab, base, "/cari/?q=kesehatan") == ["Kebun Gizi"]
 
 
+def test_an_over_stemmed_word_finds_nothing(tab: Any, base: str) -> None:
+    """Pagefind cuts "beranda" to "anda", which begins "andatangan", its stem of
+    "menandatangani" (Siskeudes Kota's summary): not a word of the same family."""
+    assert search(tab, base, "/cari/?q=beranda") == []
+    assert tab.inner_text(".k-search__status") == "Tidak ada hasil untuk “beranda”."
+    # A word being typed still finds the words it begins, and a word its family.
+    assert search(tab, base, "/cari/?q=nontu") == ["CMS Desa", "Siskeudes Kota"]
+    assert search(tab, base, "/cari/?q=menandatangani") == ["Siskeudes Kota"]
+
+
+def test_no_query_lists_every_page_innovations_first(tab: Any, base: str) -> None:
+    search(tab, base, "/cari/")
+    titles = every_result(tab)
+    assert len(titles) == PAGES
+    assert titles[:5] == sorted(INNOVATIONS)
+    assert titles[5:] == sorted(titles[5:]) and all(
+        t.startswith(("Kabupaten ", "Kota ", "Provinsi ")) for t in titles[5:]
+    )
+    assert tab.get_attribute(".k-search__status", "data-count") == str(PAGES)
+    assert options(tab, "halaman") == {"Inovasi": 5, "Wilayah": PAGES - 5}
+    assert options(tab, "status") == {"Aktif": 3, "Dihentikan": 1, "Vakum": 1}
+
+
+def tries(tab: Any) -> list[str]:
+    """The broader searches offered after a search that found nothing."""
+    return [" ".join(t.split()) for t in tab.locator(".k-none__tries li").all_inner_texts()]
+
+
+def test_no_results_offer_each_word_alone_the_listing_and_the_form(tab: Any, base: str) -> None:
+    assert search(tab, base, "/cari/?q=akta+nontunai&status=Aktif") == []
+    assert tab.inner_text(".k-search__status") == (
+        "Tidak ada hasil untuk “akta nontunai” dengan 1 saringan."
+    )
+    assert tries(tab) == ["“akta” saja (1 hasil)", "“nontunai” saja (2 hasil)"]
+    links = {
+        a.get_text(): a["href"]
+        for a in BeautifulSoup(tab.inner_html(".k-none"), "html.parser").select("p a")
+    }
+    assert links == {
+        "daftar semua inovasi": "../inovasi/",
+        "Usulkan lewat formulir": "../kontribusi/formulir/",
+    }
+    # A suggestion keeps the filter and shows what its count announced.
+    tab.locator(".k-none__tries a", has_text="nontunai").click()
+    assert after(tab, ".includes('akta') === false") == ["CMS Desa", "Siskeudes Kota"]
+    assert query(tab) == [("q", "nontunai"), ("status", "Aktif")]
+    assert tab.locator(".k-none").is_hidden()
+
+
+def test_no_results_with_a_filter_offer_the_words_without_it(tab: Any, base: str) -> None:
+    assert search(tab, base, "/cari/?q=akta&status=Vakum") == []
+    assert tries(tab) == ["“akta” tanpa saringan (2 hasil)"]
+    assert search(tab, base, "/cari/?q=zzzqx") == []
+    assert tries(tab) == []
+    assert tab.locator(".k-none__lead").is_hidden()
+    assert tab.locator(".k-none a", has_text="Usulkan lewat formulir").is_visible()
+
+
 def test_typing_shows_results_and_writes_the_address(tab: Any, base: str) -> None:
     search(tab, base, "/cari/")
     tab.fill("#k-search-q", "keuangan desa")
@@ -289,6 +368,10 @@ def test_facet_filter_counts_and_shared_address(tab: Any, base: str, browser: An
     # The facet with a tick still offers its other value with the count it would add.
     assert options(tab, "wilayah") == {"Kabupaten Kubu Raya": 1, "Kota Pontianak": 1}
     assert options(tab, "tahap") == {"Inisiatif": 1}
+    # A facet with one value for every result of the words cannot narrow them: hidden.
+    for facet in ("pemilik", "bidang"):
+        assert options(tab, facet) == {}
+        assert tab.locator(f"fieldset[data-facet={facet}]").is_hidden()
     shared = tab.url
     assert parse_qs(urlsplit(shared).query) == {"q": ["nontunai"], "wilayah": ["Kota Pontianak"]}
     # Whoever opens the shared address sees the same search.
@@ -360,8 +443,10 @@ def test_several_values_per_facet_from_ticks_to_shared_address_and_back(
     assert after(tab, ".includes('Pontianak') === false") == ["CMS Desa"]
     assert ticked(tab, "wilayah") == ["Kabupaten Kubu Raya"]
     tab.get_by_role("button", name="Hapus semua saringan").click()
-    assert after(tab, " === ''") == []
-    assert tab.inner_text(".k-search__status") == "Ketik kata pencarian, atau pilih saringan."
+    assert set(after(tab, " === ''")) >= INNOVATIONS
+    assert tab.inner_text(".k-search__status") == (
+        f"Semua {PAGES} halaman katalog. Ketik kata pencarian atau pilih saringan."
+    )
     for facet, _ in FACETS:
         assert ticked(tab, facet) == [], facet
     assert chips(tab) == []
@@ -382,7 +467,8 @@ def test_old_single_value_address_and_unknown_values(tab: Any, base: str) -> Non
         "Administrasi Kependudukan": 2,
     }
     tick(tab, "bidang", "Pertanian")
-    assert after(tab, " === ''") == []
+    after(tab, " === ''")
+    assert tab.get_attribute(".k-search__status", "data-count") == str(PAGES)
     assert options(tab, "bidang") == {"Pemerintahan Desa": 3, "Administrasi Kependudukan": 2}
 
 
@@ -421,11 +507,11 @@ def test_filter_panel_on_a_phone(browser: Any, base: str) -> None:
         for box in [targets.nth(i).bounding_box() for i in range(targets.count())]:
             assert box is not None and box["height"] >= 44, box
 
-        tab.locator("#k-facet-bidang input").first.focus()
+        tab.locator("#k-facet-tahun input").first.focus()
         tab.keyboard.press("Space")
-        tab.wait_for_function("() => location.search.includes('bidang=')")
+        tab.wait_for_function("() => location.search.includes('tahun=')")
         results(tab)
-        assert tab.evaluate("document.activeElement.name") == "bidang"
+        assert tab.evaluate("document.activeElement.name") == "tahun"
         assert tab.evaluate("document.activeElement.checked") is True
         assert " ".join(summary.inner_text().split()) == "Saring hasil 3 dipilih"
 
@@ -450,10 +536,10 @@ def test_filter_panel_beside_the_results_on_a_wide_screen(browser: Any, base: st
         side, main = panel.bounding_box(), tab.locator(".k-results").bounding_box()
         assert side["x"] + side["width"] <= main["x"] and side["y"] <= main["y"]
         # Ticking a value moves neither the panel nor the box that was clicked.
-        box = tab.locator("#k-facet-halaman label", has_text="Inovasi")
+        box = tab.locator("#k-facet-wilayah label", has_text="Kota Pontianak")
         before = box.bounding_box()
         box.click()
-        after(tab, ".includes('halaman=')")
+        after(tab, ".includes('wilayah=')")
         assert box.bounding_box() == before
         assert panel.bounding_box()["y"] == side["y"]
     finally:
@@ -537,6 +623,47 @@ def test_listing_filter_with_javascript(tab: Any, base: str) -> None:
     tab.fill("#k-filter-q", "pontianak")
     tab.wait_for_selector(".k-filter__count[data-count='1']")
     assert tab.locator("article h2:visible").all_text_contents() == ["Pemerintahan Desa"]
+
+
+# --- the shipped catalogue ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped_base(shipped_site: Path) -> Iterator[str]:
+    with serve_directory(shipped_site) as url:
+        yield url
+
+
+DISDUKCAPIL = {
+    "Ahir Pakta",
+    "AKASIA",
+    "e-OPen",
+    "Jebol Saplok",
+    "Layanan Jemput Bola Disdukcapil Landak",
+    "Jemput Bola Perekaman KTP-el Melawi",
+    "Laporrama",
+    "PECI HAJI",
+    "SAPA",
+    "si Pacak",
+    "SiBALE",
+}
+"""The shipped innovations whose agency is the civil registry (`instansi` says Disdukcapil or
+Dinas Kependudukan dan Pencatatan Sipil)."""
+
+
+def test_dukcapil_finds_the_civil_registry_innovations(tab: Any, shipped_base: str) -> None:
+    tab.goto(shipped_base + "/cari/?q=dukcapil")
+    assert set(every_result(tab)) >= DISDUKCAPIL
+
+
+def test_the_province_is_a_province_not_a_region(tab: Any, shipped_base: str) -> None:
+    search(tab, shipped_base, "/cari/?halaman=Inovasi")
+    provinces, regions = options(tab, "provinsi"), options(tab, "wilayah")
+    assert provinces["Provinsi Kalimantan Barat"] > regions["Kota Pontianak"]
+    assert not [name for name in regions if name.startswith("Provinsi ")], regions
+    # A province's own innovation still tells its place in the results.
+    search(tab, shipped_base, "/cari/?q=akasia")
+    assert "Provinsi Kalimantan Barat" in tab.inner_text(".k-result__meta >> nth=0")
 
 
 # --- a facet with many values ---------------------------------------------------------

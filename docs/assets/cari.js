@@ -4,6 +4,9 @@
    the facets narrow each other (all of them). Next to each value is the number of results
    that have it, counted with the query and the other facets' choices but not its own facet's:
    each page has one value per facet, so ticking a value adds exactly that many results.
+   A search without words lists every page (innovations first, by name), so the facets browse
+   the whole catalogue. A search that finds nothing offers the broader searches that do find
+   something (each word alone, the words without the filters), the listing and the form.
    Record values are put in the page as text only (textContent, DOM nodes), never as HTML. */
 (function () {
   "use strict";
@@ -15,6 +18,12 @@
   var SHORT_LIST = 5;
   // Beside the results from this width on (the stylesheet's column layout); folded below it.
   var WIDE = "(min-width: 60em)";
+  // Results checked against the query's words (see `sameFamily`) when a search finds at most
+  // this many: each check loads the page's text, one small file.
+  var CHECK_LIMIT = 50;
+  // A word of the page inside a query word counts only from this length ("sehat" in
+  // "kesehatan"; not "di" in "dinas").
+  var INNER_WORD = 4;
   var form = root.querySelector(".k-search__form");
   var input = root.querySelector("#k-search-q");
   var panel = root.querySelector(".k-filters");
@@ -27,6 +36,11 @@
   var statusLine = root.querySelector(".k-search__status");
   var list = root.querySelector(".k-results");
   var more = root.querySelector(".k-results__more");
+  var none = root.querySelector(".k-none");
+  var noneLead = root.querySelector(".k-none__lead");
+  var tries = root.querySelector(".k-none__tries");
+  var sortKey = root.getAttribute("data-sort");
+  var unknown = root.getAttribute("data-unknown");
   var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI);
   var siteRoot = new URL(root.getAttribute("data-base"), document.baseURI).pathname;
   var groups = Array.prototype.map.call(root.querySelectorAll(".k-facet[data-facet]"), function (box) {
@@ -86,7 +100,8 @@
     return { q: input.value.trim(), filters: filters };
   }
 
-  function writeState(state) {
+  function address(state) {
+    // The search page's address for a state, the facets in the panel's order.
     var params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
     groups.forEach(function (group) {
@@ -95,8 +110,11 @@
       });
     });
     var query = params.toString();
-    var address = window.location.pathname + (query ? "?" + query : "");
-    window.history.replaceState(null, "", address);
+    return window.location.pathname + (query ? "?" + query : "");
+  }
+
+  function writeState(state) {
+    window.history.replaceState(null, "", address(state));
   }
 
   function chosenCount(filters) {
@@ -165,7 +183,7 @@
       : "Tampilkan semua (" + group.values.length + ")";
   }
 
-  function showGroup(group, counts, ticked) {
+  function showGroup(group, counts, ticked, wordsOnly) {
     var values = Object.keys(counts).filter(function (value) {
       return counts[value] > 0;
     });
@@ -192,13 +210,23 @@
     });
     group.values = values;
     fold(group);
-    group.box.hidden = !values.length;
+    // A facet whose values are one for every result of the words cannot narrow anything:
+    // hidden, unless a value is ticked (so that it can be unticked where it was ticked).
+    var spread = Object.keys(wordsOnly).filter(function (value) {
+      return wordsOnly[value] > 0;
+    }).length;
+    group.box.hidden = spread < 2 && !ticked.length;
   }
 
-  function showFacets(countsByKey, filters) {
+  function showFacets(countsByKey, filters, wordsOnly) {
     var focused = document.activeElement;
     groups.forEach(function (group) {
-      showGroup(group, countsByKey[group.key] || {}, filters[group.key] || []);
+      showGroup(
+        group,
+        countsByKey[group.key] || {},
+        filters[group.key] || [],
+        (wordsOnly || countsByKey)[group.key] || {}
+      );
     });
     var empty = groups.every(function (group) {
       return group.box.hidden;
@@ -272,6 +300,104 @@
     schedule(0);
   }
 
+  // --- which results really match: over-stemmed matches dropped ---------------------------
+  // Pagefind matches words by their stem, and a query word also by every longer word its stem
+  // begins (for a word still being typed). The Indonesian stemmer sometimes cuts a word to a
+  // stem that is not its root: "beranda" (porch) becomes "anda", and "anda" begins
+  // "andatangan", the stem of "menandatangani" (to sign), so "beranda" found signatures.
+  // Indonesian builds a word family by adding letters around the root; only meN-/peN- also
+  // replace the root's first consonant (tulis > menulis, pantau > pemantauan). So two words
+  // of one family have one inside the other once that consonant is put back, which a stem cut
+  // too far does not give: a result is kept only if, for every word of the query, its text
+  // has a word that begins with it (typing), contains it, or lies inside it (kesehatan: sehat).
+  // Synonyms need no rule of their own: they are written into the indexed text.
+
+  var NASAL = [
+    [/^(?:me|pe)ny(?=[aeiou])/, "s"],
+    [/^(?:me|pe)ng(?=[aeiou])/, "k"],
+    [/^(?:me|pe)m(?=[aeiou])/, "p"],
+    [/^(?:me|pe)n(?=[aeiou])/, "t"],
+  ];
+
+  function wordsOf(text) {
+    return String(text || "").toLocaleLowerCase("id").match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  function forms(word) {
+    // The word, and the word with its root's first consonant put back after meN-/peN-.
+    var found = [word];
+    NASAL.some(function (rule) {
+      if (!rule[0].test(word)) return false;
+      found.push(word.replace(rule[0], rule[1]));
+      return true;
+    });
+    return found;
+  }
+
+  function sameFamily(query, word) {
+    if (word.indexOf(query) === 0) return true;
+    return forms(query).some(function (q) {
+      return forms(word).some(function (w) {
+        return (q.length >= INNER_WORD && w.indexOf(q) >= 0) ||
+          (w.length >= INNER_WORD && q.indexOf(w) >= 0);
+      });
+    });
+  }
+
+  function matchesEvery(queryWords, data) {
+    var words = wordsOf(((data.meta && data.meta.title) || "") + " " + (data.content || ""));
+    var seen = Object.create(null);
+    words.forEach(function (word) {
+      seen[word] = true;
+    });
+    var unique = Object.keys(seen);
+    return queryWords.every(function (query) {
+      return seen[query] || unique.some(function (word) {
+        return sameFamily(query, word);
+      });
+    });
+  }
+
+  function countFilters(items) {
+    // The facet counts of the results kept, in the shape of Pagefind's `filters`.
+    var counts = {};
+    items.forEach(function (data) {
+      Object.keys(data.filters || {}).forEach(function (key) {
+        var values = counts[key] || (counts[key] = {});
+        data.filters[key].forEach(function (value) {
+          values[value] = (values[value] || 0) + 1;
+        });
+      });
+    });
+    return counts;
+  }
+
+  function search(term, filters) {
+    // Pagefind's search, its results checked as above when there are few enough to load
+    // (a query that common is answered by its many real matches). `checked` tells that the
+    // counts are the kept results' own; a search without words lists pages by `sortKey`.
+    var options = { filters: filters };
+    if (!term) options.sort = sortKey ? { [sortKey]: "asc" } : {};
+    return pagefind.search(term || null, options).then(function (response) {
+      var words = wordsOf(term);
+      if (!response || !words.length || response.results.length > CHECK_LIMIT) return response;
+      return Promise.all(
+        response.results.map(function (result) {
+          return result.data();
+        })
+      ).then(function (items) {
+        var kept = [];
+        var keptData = [];
+        items.forEach(function (data, index) {
+          if (!matchesEvery(words, data)) return;
+          kept.push(response.results[index]);
+          keptData.push(data);
+        });
+        return { results: kept, filters: countFilters(keptData), checked: true };
+      });
+    });
+  }
+
   // --- results ---------------------------------------------------------------------------
 
   function excerptNodes(excerpt) {
@@ -301,8 +427,14 @@
     item.appendChild(link);
     var filters = data.filters || {};
     var facts = [];
-    ["halaman", "wilayah", "tahun", "bidang", "status"].forEach(function (key) {
-      if (filters[key] && filters[key].length) facts.push(filters[key].join(", "));
+    // The place: the regency or city, else the province (a province's own innovation).
+    var place = filters.wilayah && filters.wilayah.length ? "wilayah" : "provinsi";
+    // A value not yet known says nothing on its own in this line ("Belum diketahui" of what?).
+    ["halaman", place, "tahun", "bidang", "status"].forEach(function (key) {
+      var known = (filters[key] || []).filter(function (value) {
+        return value !== unknown;
+      });
+      if (known.length) facts.push(known.join(", "));
     });
     if (facts.length) {
       var meta = document.createElement("span");
@@ -346,37 +478,47 @@
   }
 
   function facetCounts(state, response, run) {
-    var fresh = facetsLoaded
-      ? Promise.resolve(response)
-      : loadFacets().then(function () {
-          return pagefind.search(state.q || null, { filters: pagefindFilters(state.filters) });
-        });
+    // A checked response counted its own results; Pagefind's counts of a response made
+    // before the filter files were loaded are empty, so that search is made again.
+    var before = facetsLoaded;
+    var fresh = loadFacets().then(function () {
+      if (before || response.checked) return response;
+      return search(state.q, pagefindFilters(state.filters));
+    });
     return fresh.then(function (counted) {
       return otherChoices(state, counted, run);
     });
   }
 
+  function countsWithout(state, key) {
+    // The facet counts of the query with every tick but those of `key` (all: key null).
+    var others = key ? pagefindFilters(state.filters, key) : {};
+    if (!state.q && !Object.keys(others).length) return pagefind.filters();
+    return search(state.q, others).then(function (r) {
+      return r.filters;
+    });
+  }
+
   function otherChoices(state, response, run) {
     // A facet with ticked values counts its values without its own choice (search again
-    // without it), so its other values show how many results ticking them adds.
+    // without it), so its other values show how many results ticking them adds. Which
+    // facets are shown depends on the words alone (the counts without any tick), so that
+    // ticking a value never hides or brings a facet above the box just clicked.
     var ticked = Object.keys(state.filters);
     return Promise.all(
-      ticked.map(function (key) {
-        var others = pagefindFilters(state.filters, key);
-        var term = state.q || null;
-        if (!term && !Object.keys(others).length) return pagefind.filters();
-        return pagefind.search(term, { filters: others }).then(function (r) {
-          return r.filters;
-        });
-      })
-    ).then(function (perFacet) {
+      [ticked.length ? countsWithout(state, null) : response.filters].concat(
+        ticked.map(function (key) {
+          return countsWithout(state, key);
+        })
+      )
+    ).then(function (found) {
       if (run !== generation) return;
       var counts = {};
       groups.forEach(function (group) {
         var index = ticked.indexOf(group.key);
-        counts[group.key] = index >= 0 ? perFacet[index][group.key] : response.filters[group.key];
+        counts[group.key] = index >= 0 ? found[index + 1][group.key] : response.filters[group.key];
       });
-      showFacets(counts, state.filters);
+      showFacets(counts, state.filters, found[0]);
     });
   }
 
@@ -385,41 +527,90 @@
     if (mine === generation) root.setAttribute("data-state", "done");
   }
 
+  // --- nothing found: the broader searches that find something ---------------------------
+
+  function broaderSearches(state) {
+    // Each word alone (with the same filters), and the words without the filters.
+    var found = [];
+    var words = state.q.split(/\s+/).filter(Boolean);
+    if (words.length > 1) {
+      words.forEach(function (word) {
+        found.push({ q: word, filters: state.filters, label: "“" + word + "” saja" });
+      });
+    }
+    if (chosenCount(state.filters)) {
+      var label = state.q ? "“" + state.q + "” tanpa saringan" : "Hapus semua saringan";
+      found.push({ q: state.q, filters: {}, label: label });
+    }
+    return found;
+  }
+
+  function tryItem(broader, count) {
+    var item = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = address(broader);
+    link.textContent = broader.label;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      input.value = broader.q;
+      chosen = broader.filters;
+      showChosen();
+      statusLine.focus();
+      schedule(0);
+    });
+    item.appendChild(link);
+    item.appendChild(document.createTextNode(" (" + count + " hasil)"));
+    return item;
+  }
+
+  function suggest(state, mine) {
+    var broader = broaderSearches(state);
+    return Promise.all(
+      broader.map(function (other) {
+        return search(other.q, pagefindFilters(other.filters)).then(function (response) {
+          return response ? response.results.length : 0;
+        });
+      })
+    ).then(function (counts) {
+      if (mine !== generation) return;
+      tries.textContent = "";
+      broader.forEach(function (other, index) {
+        if (counts[index]) tries.appendChild(tryItem(other, counts[index]));
+      });
+      noneLead.hidden = tries.hidden = !tries.children.length;
+      none.hidden = false;
+    });
+  }
+
+  function statusText(state, count) {
+    var filterCount = chosenCount(state.filters);
+    if (!state.q && !filterCount) {
+      return "Semua " + count + " halaman katalog. Ketik kata pencarian atau pilih saringan.";
+    }
+    var label = state.q ? " untuk “" + state.q + "”" : "";
+    if (filterCount) label += " dengan " + filterCount + " saringan";
+    return (count ? count + " hasil" : "Tidak ada hasil") + label + ".";
+  }
+
   function run(state) {
     generation += 1;
     var mine = generation;
     root.setAttribute("data-state", "busy");
     writeState(state);
-    var filterCount = chosenCount(state.filters);
-    if (!state.q && !filterCount) {
-      list.textContent = "";
-      more.hidden = true;
-      statusLine.textContent = "Ketik kata pencarian, atau pilih saringan.";
-      statusLine.removeAttribute("data-count");
-      showResults.textContent = "Tutup saringan";
-      return loadFacets().then(function (all) {
-        if (mine !== generation) return;
-        showFacets(all, state.filters);
-        finished(mine);
-      });
-    }
     statusLine.textContent = "Mencari…";
-    return pagefind
-      .search(state.q || null, { filters: pagefindFilters(state.filters) })
+    return search(state.q, pagefindFilters(state.filters))
       .then(function (response) {
         if (mine !== generation || !response) return;
         current = response.results;
         shown = 0;
         list.textContent = "";
         more.hidden = true;
-        var label = state.q ? " untuk “" + state.q + "”" : "";
-        if (filterCount) label += " dengan " + filterCount + " saringan";
-        statusLine.textContent = current.length
-          ? current.length + " hasil" + label + "."
-          : "Tidak ada hasil" + label + ". Coba kata lain atau hapus saringan.";
+        none.hidden = true;
+        statusLine.textContent = statusText(state, current.length);
         statusLine.setAttribute("data-count", String(current.length));
         showResults.textContent = "Lihat " + current.length + " hasil";
-        return showMore(mine).then(function () {
+        var shownNow = current.length ? showMore(mine) : suggest(state, mine);
+        return shownNow.then(function () {
           return facetCounts(state, response, mine);
         });
       })

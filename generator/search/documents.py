@@ -29,6 +29,7 @@ from generator.records import vocabulary as labels
 from generator.records.catalogue import Catalogue
 from generator.records.model import Event, Innovation
 from generator.site.markdown import markdown_text
+from generator.site.search_page import SORT_KEY
 from generator.site.structure import Site
 
 PAGE_KIND = {"innovation": "Inovasi", "region": "Wilayah", "event": "Kegiatan"}
@@ -40,18 +41,23 @@ FIELD_CHARS = 600
 
 
 def innovation_facets(catalogue: Catalogue, innovation: Innovation) -> list[tuple[str, str]]:
-    """The facet values of one innovation page: (filter key, value as a citizen reads it)."""
+    """The facet values of one innovation page: (filter key, value as a citizen reads it).
+
+    `wilayah` is the regency or city only: an innovation of a province (or of no region)
+    has none, since the province has its own facet (`provinsi`) and the same name under
+    both facets counted it twice."""
     unknown = labels.UNKNOWN
-    province = region = unknown
+    places = [("provinsi", unknown)]
     if innovation.wilayah is not None:
-        province = catalogue.region(catalogue.region(innovation.wilayah).province_code).full_name
-        region = catalogue.region_name(innovation.wilayah)
+        region = catalogue.region(innovation.wilayah)
+        places = [("provinsi", catalogue.region(region.province_code).full_name)]
+        if not region.is_province:
+            places.append(("wilayah", catalogue.region_name(innovation.wilayah)))
     replicated = bool(catalogue.replications_of(innovation.slug))
     return [
         ("halaman", PAGE_KIND["innovation"]),
         ("pemilik", labels.OWNER_KIND[innovation.jenis_pemilik]),
-        ("provinsi", province),
-        ("wilayah", region),
+        *places,
         ("bidang", catalogue.sector_name(innovation.bidang) or unknown),
         ("tahun", str(innovation.tahun) if innovation.tahun else unknown),
         ("tahap", labels.label_or_unknown(labels.MATURITY, innovation.tahap)),
@@ -71,6 +77,9 @@ def _text(markdown: str | None) -> str:
 
 
 WORD = re.compile(r"[a-z0-9]+")
+
+SYNONYM_WEIGHT = 0.2
+"""Pagefind's weight of the synonyms added to a page (its own words weigh 1)."""
 
 
 @functools.cache
@@ -116,16 +125,25 @@ def _document(
     facets: list[tuple[str, str]],
     synonyms: tuple[tuple[str, ...], ...] = (),
 ) -> str:
-    # The synonyms go last, so that an excerpt is cut from the record's own words when it can.
+    # The sort key (`SORT_KEY`): the kind's place in `PAGE_KIND`, then the title.
+    kind = next(value for key, value in facets if key == "halaman")
+    order = f"{list(PAGE_KIND.values()).index(kind)} {' '.join(title.lower().split())}"
+    # The synonyms go last and weigh little: a page that uses a word itself ranks above one
+    # that only has it as a synonym, and a result's excerpt (cut where the matches weigh
+    # most) comes from the record's own words, not from the list of synonyms.
     extra = " ".join(synonyms_for(synonyms, [title, *texts]))
-    paragraphs = "".join(f"<p>{html.escape(text)}</p>" for text in [*texts, extra] if text)
+    paragraphs = "".join(f"<p>{html.escape(text)}</p>" for text in texts if text)
+    if extra:
+        paragraphs += f'<p data-pagefind-weight="{SYNONYM_WEIGHT}">{html.escape(extra)}</p>'
+
     filters = "".join(
         f'<span data-pagefind-filter="{key}">{html.escape(value)}</span>' for key, value in facets
     )
+    sort = f'<span data-pagefind-sort="{SORT_KEY}">{html.escape(order)}</span>'
     return (
         '<!doctype html><html lang="id"><head><meta charset="utf-8"><title></title></head>'
         f"<body><h1>{html.escape(title)}</h1>{paragraphs}"
-        f"<div data-pagefind-ignore>{filters}</div></body></html>"
+        f"<div data-pagefind-ignore>{filters}{sort}</div></body></html>"
     )
 
 

@@ -1,11 +1,13 @@
-"""The search page `/cari/`: its facets and where it finds the index, the script and the
-listing for visitors without JavaScript."""
+"""The search page `/cari/`: its facets, its sort key and where it finds the index, the
+script, the listing (for visitors without JavaScript and after a search with no results) and
+the form to propose an innovation."""
 
 from __future__ import annotations
 
 from typing import TypedDict
 
 from generator.records import urls
+from generator.records.vocabulary import UNKNOWN
 
 BUNDLE = "pagefind"
 """The folder of the index in the site, as the search page expects it."""
@@ -25,6 +27,11 @@ FACETS: tuple[tuple[str, str], ...] = (
 """The facets of the search page, in the order shown: (filter key, Indonesian label)."""
 
 
+SORT_KEY = "urutan"
+"""The sort key of every index document: its kind of page (innovations first), then its
+title, so that a search without words, browsing by facets, lists innovations by name."""
+
+
 class SearchPageView(TypedDict):
     """The facets, and the addresses the page needs, relative to the page."""
 
@@ -33,6 +40,9 @@ class SearchPageView(TypedDict):
     base: str
     script: str
     listing: str
+    form: str
+    sort: str
+    unknown: str
 
 
 def search_page_view() -> SearchPageView:
@@ -44,4 +54,7 @@ def search_page_view() -> SearchPageView:
         "base": urls.relative(urls.SEARCH, urls.HOME),
         "script": urls.relative(urls.SEARCH, urls.SEARCH_SCRIPT),
         "listing": urls.relative(urls.SEARCH, urls.INNOVATIONS),
+        "form": urls.relative(urls.SEARCH, urls.FORM),
+        "sort": SORT_KEY,
+        "unknown": UNKNOWN,
     }
