@@ -198,7 +198,9 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline
     }
 
 
-REGION_ROWS = 100
+REGION_ROWS = 25
+"""Detail rows and replicating regions shown on a region's page, each way: about 25 KB each,
+so that the page stays light for a region with thousands (the rest are in `replikasi.csv`)."""
 
 
 class RegionCount(TypedDict):
@@ -220,7 +222,8 @@ class RegionProgress(TypedDict):
     received: list[ProgressRow]
     received_total: int
     received_more: int
-    received_by_region: list[RegionCount]
+    received_by_region: list[RegionCount]  # the `REGION_ROWS` that replicated most
+    received_regions_more: int
     done_owners: int
     received_regions: int
     done_implemented: int
@@ -258,7 +261,8 @@ def region_progress(page: Page, code: str) -> RegionProgress:
         "received": [progress_row(page, r) for r in received[:REGION_ROWS]],
         "received_total": len(received),
         "received_more": max(0, len(received) - REGION_ROWS),
-        "received_by_region": by_region,
+        "received_by_region": by_region[:REGION_ROWS],
+        "received_regions_more": max(0, len(by_region) - REGION_ROWS),
         "done_owners": len({catalogue.owner_name(catalogue.innovations[r.inovasi]) for r in done}),
         "received_regions": len(per_region),
         "done_implemented": sum(1 for r in done if implemented in statistics.recorded_stages(r)),
