@@ -77,10 +77,13 @@ def text(value: Any) -> str:
 
 
 def markdown(value: Any) -> str:
-    """A text of one or more paragraphs; a text of several lines ends with a line break,
-    as a `|` block of the records does."""
-    result = text(value).rstrip()
-    return result + "\n" if "\n" in result else result
+    """A text of one or more paragraphs, kept as written (line breaks as LF)."""
+    if not isinstance(value, str):
+        return text(value)
+    result = value.replace("\r\n", "\n").replace("\r", "\n")
+    if result.startswith("'") and result[1:].startswith(FORMULA_STARTS):
+        result = result[1:]
+    return result if result.strip() else ""
 
 
 def year(value: Any) -> int:

@@ -117,9 +117,9 @@ def report_lines(result: ImportResult, dry_run: bool) -> list[str]:
     """What the import did, for the editor: the files written (or to write), then a count."""
     lines = []
     verb = "akan ditulis" if dry_run or not result.written else "ditulis"
-    for change in result.changes:
+    for change in result.changes if result.written or dry_run else []:
         state = "baru" if change.before is None else "diubah"
-        lines.append(f"{state}: {display_path(change.path)} (baris {_row_name(change.row)})")
+        lines.append(f"{state}: {display_path(change.path)} ({_row_name(change.row)})")
     if result.ignored:
         lines.append("lembar diabaikan (bukan jenis catatan): " + ", ".join(result.ignored))
     summary = (
@@ -136,7 +136,8 @@ def report_lines(result: ImportResult, dry_run: bool) -> list[str]:
 
 def _row_name(row: RowRecord) -> str:
     sheet = row.sheet
-    return f"{sheet.path}:{sheet.sheet}!{row.row}" if sheet.sheet else f"{sheet.path}:{row.row}"
+    where = f"{sheet.path}, lembar {sheet.sheet}" if sheet.sheet else sheet.path
+    return f"{where}, baris {row.row}"
 
 
 def _sheet_rows(sheet: Sheet, facts: CatalogueFacts) -> list[RowRecord]:

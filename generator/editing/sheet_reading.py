@@ -89,7 +89,8 @@ def _read_workbook(path: Path, shown: str, result: ReadSheets) -> None:
             for cells in rows:
                 raw = [_raw(c) for c in cells]
                 if any(not c.empty for c in raw):
-                    sheet.rows.append((cells[0].row, raw))
+                    # An empty cell of a read-only sheet does not know its row.
+                    sheet.rows.append((next(c.row for c in cells if hasattr(c, "row")), raw))
             result.sheets.append(sheet)
     finally:
         book.close()
