@@ -247,3 +247,19 @@ def test_a_date_the_validator_refuses_is_located(
     result = import_tables([book], catalogue_dir)
     places = [p.place for p in result.problems]
     assert f"{book}:inovasi!{column('diperbarui')}2" in places
+
+
+def test_the_blank_template_has_the_headers_and_imports_to_nothing(
+    catalogue_dir: Path, tmp_path: Path
+) -> None:
+    shipped = read_catalogue(catalogue_dir).catalogue
+    assert shipped is not None
+    exported = {f.path: f.content for f in export_files(shipped, None, BUILD_DATE)}
+    template = tmp_path / "templat-impor.xlsx"
+    template.write_bytes(exported["data/templat-impor.xlsx"])
+    book = openpyxl.load_workbook(template)
+    assert book.sheetnames == ["Petunjuk", "inovasi", "replikasi", "wilayah", "kegiatan"]
+    assert [c.value for c in book["inovasi"][1]] == INNOVATION_HEADER
+    assert book["inovasi"].max_row == 1
+    result = import_tables([template], catalogue_dir)
+    assert result.problems == [] and result.changes == []
