@@ -98,18 +98,22 @@ def import_tables(
         rows += _sheet_rows(sheet, facts)
     place_rows(rows, facts)
     changes = [change for row in rows if (change := _change(row, facts)) is not None]
-    good, other = _validated(folder, changes, partial)
-    row_problems = [p for row in rows for p in row.problems]
-    result.problems = sorted(file_problems + other) + sorted(row_problems)
-    result.failed_rows = sum(1 for row in rows if row.problems)
-    changed_rows = {id(change.row) for change in changes}
-    result.unchanged = sum(1 for r in rows if id(r) not in changed_rows and not r.problems)
-    result.changes = good if partial else changes
-    if file_problems or other or (row_problems and not partial):
-        return result
-    if not dry_run:
-        _write(result.changes)
-        result.written = True
+    # The copy lives beside the catalogue, so that its checked files are moved in, not
+    # written a second time.
+    with tempfile.TemporaryDirectory(prefix=".impor-", dir=folder.resolve().parent) as tmp:
+        copy = Path(tmp) / folder.name
+        good, other = _validated(folder, copy, changes, partial) if changes else ([], [])
+        row_problems = [p for row in rows for p in row.problems]
+        result.problems = sorted(file_problems + other) + sorted(row_problems)
+        result.failed_rows = sum(1 for row in rows if row.problems)
+        changed_rows = {id(change.row) for change in changes}
+        result.unchanged = sum(1 for r in rows if id(r) not in changed_rows and not r.problems)
+        result.changes = good if partial else changes
+        if file_problems or other or (row_problems and not partial):
+            return result
+        if not dry_run:
+            _write(result.changes, copy)
+            result.written = True
     return result
 
 
@@ -179,8 +183,7 @@ def _change(row: RowRecord, facts: CatalogueFacts) -> Change | None:
         path = facts.folder / row.kind / f"{row.slug}.yml"
         return Change(row, path, None, record_yaml(row.kind, row.values))
     before = row.existing.read_text(encoding="utf-8")
-    current = facts.record_values(row.kind, row.slug)
-    changes = {k: v for k, v in row.values.items() if not _same(current.get(k), v)}
+    changes = {k: v for k, v in row.values.items() if not _same(row.current.get(k), v)}
     if not changes:
         return None
     return Change(row, row.existing, before, changed_text(row.kind, before, changes))
@@ -190,38 +193,37 @@ def _change(row: RowRecord, facts: CatalogueFacts) -> Change | None:
 
 
 def _validated(
-    folder: Path, changes: list[Change], partial: bool
+    folder: Path, copy: Path, changes: list[Change], partial: bool
 ) -> tuple[list[Change], list[Problem]]:
-    """The changes that pass the validator with the rest of the catalogue, and the problems
-    outside the imported records. A change's own problems go to its row, at their cells.
-    With `partial`, the rows that failed are left out and the rest checked again."""
-    with tempfile.TemporaryDirectory(prefix=".impor-", dir=folder.resolve().parent) as tmp:
-        copy = Path(tmp) / folder.name
-        _copy_catalogue(folder, copy)
-        remaining = list(changes)
-        for _ in range(MAX_ROUNDS):
-            by_display: dict[str, Change] = {}
-            for change in remaining:
-                target = copy / change.row.kind / change.path.name
-                _put(target, change.after)
-                by_display[f"{display_path(copy / change.row.kind)}/{target.name}"] = change
-            problems = read_catalogue(copy, model=False).problems
-            other: list[Problem] = []
-            failed: set[int] = set()
-            for problem in problems:
-                owner = by_display.get(problem.path)
-                if owner is None:
-                    other.append(_outside(problem, copy, folder))
-                    continue
-                owner.row.problems.append(at_cell(owner.row, problem))
-                failed.add(id(owner))
-            if not failed or not partial:
-                return [c for c in remaining if id(c) not in failed], other
-            for change in remaining:
-                if id(change) in failed:
-                    _restore(copy / change.row.kind / change.path.name, change.before)
-            remaining = [c for c in remaining if id(c) not in failed]
-        return [], other
+    """The changes that pass the validator with the rest of the catalogue (in `copy`), and
+    the problems outside the imported records. A change's own problems go to its row, at
+    their cells. With `partial`, the rows that failed are left out and the rest checked
+    again."""
+    _copy_catalogue(folder, copy)
+    remaining = list(changes)
+    by_display: dict[str, Change] = {}
+    for change in remaining:
+        target = copy / change.row.kind / change.path.name
+        _put(target, change.after)
+        by_display[f"{display_path(copy / change.row.kind)}/{target.name}"] = change
+    for _ in range(MAX_ROUNDS):
+        problems = read_catalogue(copy, model=False).problems
+        other: list[Problem] = []
+        failed: set[int] = set()
+        for problem in problems:
+            owner = by_display.get(problem.path)
+            if owner is None:
+                other.append(_outside(problem, copy, folder))
+                continue
+            owner.row.problems.append(at_cell(owner.row, problem))
+            failed.add(id(owner))
+        if not failed or not partial:
+            return [c for c in remaining if id(c) not in failed], other
+        for change in remaining:
+            if id(change) in failed:
+                _restore(copy / change.row.kind / change.path.name, change.before)
+        remaining = [c for c in remaining if id(c) not in failed]
+    return [], other
 
 
 def _copy_catalogue(folder: Path, copy: Path) -> None:
@@ -261,10 +263,15 @@ def _outside(problem: Problem, copy: Path, folder: Path) -> Problem:
     return problem
 
 
-def _write(changes: list[Change]) -> None:
-    """Write every record; each file is replaced whole, never left half-written."""
+def _write(changes: list[Change], copy: Path) -> None:
+    """Move every checked record from the copy into the catalogue; a file is replaced whole,
+    never left half-written."""
     for change in changes:
         change.path.parent.mkdir(parents=True, exist_ok=True)
-        partial_file = change.path.with_name(f".{change.path.name}.impor")
-        partial_file.write_text(change.after, encoding="utf-8", newline="\n")
-        os.replace(partial_file, change.path)
+        checked = copy / change.row.kind / change.path.name
+        try:
+            os.replace(checked, change.path)
+        except OSError:  # another file system
+            partial_file = change.path.with_name(f".{change.path.name}.impor")
+            partial_file.write_text(change.after, encoding="utf-8", newline="\n")
+            os.replace(partial_file, change.path)

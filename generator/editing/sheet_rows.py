@@ -36,6 +36,7 @@ class RowRecord:
     columns: dict[str, int]  # record key -> the 1-based column it was read from
     slug: str = ""
     existing: Path | None = None  # the record file this row updates
+    current: dict[str, Any] = field(default_factory=dict)  # that record's values
     problems: list[Problem] = field(default_factory=list)
 
     def column_of(self, key: str) -> int:
@@ -150,8 +151,9 @@ class ExistingRecords:
         self.folder = facts.folder / kind
         self.slugs = {path.stem for path in record_files(facts.folder, kind)}
         self.by_identity: dict[tuple[str, ...], str] = {}
-        for slug in sorted(self.slugs):
-            found = identity(kind, facts.record_values(kind, slug))
+        self.values = {slug: facts.record_values(kind, slug) for slug in sorted(self.slugs)}
+        for slug, values in self.values.items():
+            found = identity(kind, values)
             if found is not None:
                 self.by_identity.setdefault(found, slug)
 
@@ -193,6 +195,7 @@ def place_rows(rows: list[RowRecord], facts: CatalogueFacts) -> None:
             seen[(record.kind, found)] = record
         if record.slug in known.slugs:
             record.existing = known.folder / f"{record.slug}.yml"
+            record.current = known.values[record.slug]
 
 
 def _new_slug(
