@@ -132,6 +132,9 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
         "--report-only", action="store_true", help="rewrite RESULTS.md from results.json"
     )
     parser.add_argument(
+        "--only-import", action="store_true", help="after synth, measure only `impor`"
+    )
+    parser.add_argument(
         "--merge", action="store_true", help="keep other sizes from the previous results.json"
     )
     parser.add_argument(
@@ -231,6 +234,9 @@ def _measure_size(
     result.summary = result.synth.tail(1).split(": ", 1)[-1]  # the counts
     facts = site_facts(catalogue)
     result.catalogue_files, result.catalogue_bytes = facts.files, facts.bytes
+    if options.only_import:
+        _measure_import(result, work, catalogue, options, trash)
+        return
 
     for index in range(options.runs):
         result.loads.append(wait_for_quiet_machine(options.max_load, options.load_patience))
