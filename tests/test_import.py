@@ -263,3 +263,18 @@ def test_the_blank_template_has_the_headers_and_imports_to_nothing(
     assert book["inovasi"].max_row == 1
     result = import_tables([template], catalogue_dir)
     assert result.problems == [] and result.changes == []
+
+
+def test_a_row_for_a_broken_record_is_reported_not_a_crash(
+    catalogue_dir: Path, tmp_path: Path
+) -> None:
+    path = catalogue_dir / "inovasi" / "uji-layanan-a.yml"
+    path.write_text("nama: [UJI-A\n", encoding="utf-8")
+    book = workbook(
+        tmp_path / "daftar.xlsx", {"inovasi": [{"slug": "uji-layanan-a", "tahun": 2018}]}
+    )
+    result = import_tables([book], catalogue_dir)
+    assert any(
+        "tidak dapat dibaca" in p.message and p.place.endswith("!A2") for p in result.problems
+    )
+    assert path.read_text(encoding="utf-8") == "nama: [UJI-A\n"

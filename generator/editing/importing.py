@@ -22,6 +22,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.editing.cells import RawCell, boolean
 from generator.editing.record_yaml import changed_text, record_yaml
 from generator.editing.sheet_reading import Sheet, read_tables
@@ -182,11 +184,18 @@ def _change(row: RowRecord, facts: CatalogueFacts) -> Change | None:
     if row.existing is None:
         path = facts.folder / row.kind / f"{row.slug}.yml"
         return Change(row, path, None, record_yaml(row.kind, row.values))
-    before = row.existing.read_text(encoding="utf-8")
     changes = {k: v for k, v in row.values.items() if not _same(row.current.get(k), v)}
     if not changes:
         return None
-    return Change(row, row.existing, before, changed_text(row.kind, before, changes))
+    try:
+        before = row.existing.read_text(encoding="utf-8")
+        return Change(row, row.existing, before, changed_text(row.kind, before, changes))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        shown = display_path(row.existing)
+        row.problems.append(
+            row.problem("", f"catatan {shown} tidak dapat dibaca", "jalankan `validate` dulu")
+        )
+        return None
 
 
 # --- checking in a copy of the catalogue -------------------------------------------------------
