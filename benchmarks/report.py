@@ -133,6 +133,9 @@ def _size_section(r: SizeResult) -> list[str]:
         "|---|---:|---:|---:|",
         f"| validate time, s (median of {_ok_count(r.validate)}) | "
         f"{_seconds(_median_seconds(r.validate))} | — | — |",
+        f"| `impor` of its workbook ({r.impor_rows or '?'}) into an empty catalogue: s (median"
+        f" of {_ok_count(r.impor)}), peak MiB | {_seconds(_median_seconds(r.impor))}, "
+        f"{_mib(_peak(r.impor))} | — | — |",
         f"| full build time, s (median of {_ok_count(r.build)} / {len(r.baseline_build)}) | "
         f"{_seconds(build)} | {base.cell(base.seconds, _seconds)} (pages {_seconds(base.pages)} + "
         f"mkdocs {_seconds(base.mkdocs)}) | {base.ratio(build, base.seconds)} |",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -54,6 +55,9 @@ class SizeResult:
     catalogue_bytes: int = 0
     synth: Run | None = None
     validate: list[Run] = field(default_factory=list)
+    # `impor` of the catalogue's own workbook into an empty catalogue: the rows it held.
+    impor: list[Run] = field(default_factory=list)
+    impor_rows: str = ""
     build: list[Run] = field(default_factory=list)
     site: SiteFacts | None = None
     baseline_pages: list[Run] = field(default_factory=list)
@@ -126,6 +130,9 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument(
         "--report-only", action="store_true", help="rewrite RESULTS.md from results.json"
+    )
+    parser.add_argument(
+        "--only-import", action="store_true", help="after synth, measure only `impor`"
     )
     parser.add_argument(
         "--merge", action="store_true", help="keep other sizes from the previous results.json"
@@ -227,6 +234,9 @@ def _measure_size(
     result.summary = result.synth.tail(1).split(": ", 1)[-1]  # the counts
     facts = site_facts(catalogue)
     result.catalogue_files, result.catalogue_bytes = facts.files, facts.bytes
+    if options.only_import:
+        _measure_import(result, work, catalogue, options, trash)
+        return
 
     for index in range(options.runs):
         result.loads.append(wait_for_quiet_machine(options.max_load, options.load_patience))
@@ -239,6 +249,8 @@ def _measure_size(
         if not run.ok:
             result.notes.append(f"validate gagal: {run.tail()}")
             return
+    save()
+    _measure_import(result, work, catalogue, options, trash)
     save()
 
     for index in range(options.runs):
@@ -273,6 +285,44 @@ def _measure_size(
 
     if not options.no_baseline:
         _measure_baseline(result, work, catalogue, options, trash)
+
+
+def _measure_import(
+    result: SizeResult,
+    work: Path,
+    catalogue: Path,
+    options: argparse.Namespace,
+    trash: Trash,
+) -> None:
+    """`impor` of the catalogue's workbook (as `data/katalog.xlsx` has it) into an empty
+    catalogue: reading every sheet, writing each record into a checked copy, validating."""
+    book, empty, logs = work / "katalog.xlsx", work / "kosong", work / "logs"
+    command = [PYTHON, "-m", "devtools", "workbook", "--catalogue", str(catalogue)]
+    made = run_measured(
+        [*command, "--out", str(book), "--empty", str(empty)],
+        REPO, logs / "workbook.log", options.timeout,
+    )  # fmt: skip
+    if not made.ok:
+        result.notes.append(f"workbook gagal: {made.tail()}")
+        return
+    result.impor_rows = made.tail(1).split(": ", 1)[-1]
+    for index in range(options.runs):
+        target = work / f"impor-{index}"
+        shutil.copytree(empty, target)
+        result.loads.append(wait_for_quiet_machine(options.max_load, options.load_patience))
+        run = run_measured(
+            [PYTHON, "-m", "generator", "impor", str(book), "--catalogue", str(target)],
+            REPO, logs / f"impor-{index}.log", options.timeout,
+        )  # fmt: skip
+        result.impor.append(run)
+        print(
+            f"  impor {index + 1}: {run.seconds:.1f} s, {run.peak_kib / 1024:.0f} MiB",
+            file=sys.stderr,
+        )
+        trash.discard(target)
+        if not run.ok:
+            result.notes.append(f"impor gagal: {run.tail()}")
+            return
 
 
 def _measure_serve(
@@ -443,7 +493,7 @@ def _previous(output: Path) -> list[SizeResult]:
         return []
     results = []
     for data in json.loads(path.read_text(encoding="utf-8"))["sizes"]:
-        for key in ("synth", "validate", "build", "baseline_pages", "baseline_build"):
+        for key in ("synth", "validate", "impor", "build", "baseline_pages", "baseline_build"):
             value = data.get(key)
             if isinstance(value, list):
                 data[key] = [_run(item) for item in value]

@@ -37,3 +37,23 @@ def synth(count: int, out_dir: Path, seed: int) -> None:
     except SynthRefused as refusal:
         raise click.UsageError(str(refusal)) from None
     click.echo(summary, err=True)
+
+
+@main.command()
+@click.option(
+    "--catalogue", "catalogue_dir", required=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path), help="Folder katalog.",
+)  # fmt: skip
+@click.option(
+    "--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
+    help="Buku kerja yang ditulis (seperti data/katalog.xlsx).",
+)  # fmt: skip
+@click.option(
+    "--empty", "empty_dir", type=click.Path(file_okay=False, path_type=Path),
+    help="Juga buat folder katalog kosong (referensi/ dan katalog.yml) untuk `impor`.",
+)  # fmt: skip
+def workbook(catalogue_dir: Path, out_file: Path, empty_dir: Path | None) -> None:
+    """Tulis buku kerja katalog (lembar per jenis catatan), bahan uji skala `impor`."""
+    from devtools.workbook import write_workbook
+
+    click.echo(write_workbook(catalogue_dir, out_file, empty_dir), err=True)

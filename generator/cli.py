@@ -253,6 +253,36 @@ def new(
         sys.exit(1)
 
 
+@main.command(name="impor")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@catalogue_option
+@click.option("--dry-run", is_flag=True, help="Tampilkan perubahannya saja; tidak menulis berkas.")
+@click.option(
+    "--sebagian", "partial", is_flag=True,
+    help="Tulis baris yang valid walau baris lain bermasalah (dengan laporannya).",
+)  # fmt: skip
+def impor(files: tuple[Path, ...], catalogue_dir: Path, dry_run: bool, partial: bool) -> None:
+    """Impor baris lembar kerja (FILES: .xlsx, atau inovasi.csv, replikasi.csv, ...) menjadi
+    catatan yang valid; tanpa --sebagian, tidak ada yang ditulis bila satu baris bermasalah.
+
+    Keluar dengan kode 0 bila semua baris valid, 1 bila ada masalah, 2 bila perintahnya salah.
+    """
+    from generator.editing.importing import import_tables, report_lines
+
+    if not (catalogue_dir / "referensi").is_dir():
+        raise click.UsageError(f"folder katalog `{catalogue_dir}` tidak ditemukan")
+    result = import_tables(list(files), catalogue_dir, dry_run=dry_run, partial=partial)
+    if dry_run:
+        for change in result.updated:
+            click.echo(change.diff(), nl=False)
+    for problem in result.problems:
+        click.echo(problem.format())
+    for line in report_lines(result, dry_run):
+        click.echo(line, err=True)
+    if result.problems:
+        sys.exit(1)
+
+
 def _github_annotation(problem: Problem) -> str:
     """A GitHub Actions workflow command: the problem shown on its line of the diff."""
 

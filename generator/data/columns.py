@@ -8,9 +8,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from generator.data.list_cells import (
+    AWARD_FIELDS,
+    CONTACT_FIELDS,
+    INDICATOR_FIELDS,
+    LINK_FIELDS,
+    SOURCE_FIELDS,
+    STAGE_FIELDS,
+    item_line,
+    item_lines,
+    joined,
+)
 from generator.data.records import Json
 
-LIST_SEPARATOR = " | "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 SAFE_CELL_NOTE = (
@@ -37,10 +47,6 @@ class Column:
     type: str
     description: str
     value: Callable[[Json], Any]
-
-
-def joined(values: list[Any]) -> str:
-    return LIST_SEPARATOR.join(str(v) for v in values)
 
 
 def safe_cell(value: Any) -> str:
@@ -74,6 +80,18 @@ def _province(key: str, part: str) -> Callable[[Json], Any]:
     return lambda record: record[key]["provinsi"][part] if record[key] else None
 
 
+def _lines(key: str, fields: tuple[str, ...]) -> Callable[[Json], Any]:
+    return lambda record: item_lines(record[key], fields)
+
+
+def _awards(record: Json) -> str:
+    awards = [
+        {**award, "kegiatan": award["kegiatan"]["slug"] if award["kegiatan"] else None}
+        for award in record["penghargaan"]
+    ]
+    return item_lines(awards, AWARD_FIELDS)
+
+
 def _count(key: str) -> Callable[[Json], Any]:
     return lambda record: len(record[key])
 
@@ -89,6 +107,16 @@ URL_JSON = Column(
 SOURCES = Column(
     "sumber_url", "string", "Alamat sumber fakta catatan, dipisah ` | `.", _list("sumber", "url")
 )
+# The columns that make a row the whole record (read back by `impor`): every fact the
+# summary columns above leave out.
+NOTE = Column(
+    "catatan", "string", "Catatan penyunting tentang sumber (Markdown).", _text("catatan")
+)
+FULL_SOURCES = Column(
+    "sumber", "string",
+    "Sumber fakta catatan, satu per baris: `judul | url | tanggal`.",
+    _lines("sumber", SOURCE_FIELDS),
+)  # fmt: skip
 
 INNOVATION_COLUMNS = (
     SLUG,
@@ -180,6 +208,27 @@ INNOVATION_COLUMNS = (
     URL,
     URL_JSON,
     SOURCES,
+    Column(
+        "indikator", "string",
+        "Hasil terukur, satu per baris: `nama | nilai | satuan | sebelum | periode | sumber`.",
+        _lines("indikator", INDICATOR_FIELDS),
+    ),
+    Column(
+        "kontak", "string",
+        "Narahubung dalam satu baris: `nama | jabatan | email | telepon | alamat | situs`.",
+        lambda r: item_line(r["kontak"], CONTACT_FIELDS),
+    ),
+    Column(
+        "tautan", "string", "Tautan (aplikasi, dokumen), satu per baris: `judul | url`.",
+        _lines("tautan", LINK_FIELDS),
+    ),
+    Column(
+        "penghargaan_rinci", "string",
+        "Penghargaan, satu per baris: `nama | tahun | pemberi | slug-kegiatan`.",
+        _awards,
+    ),
+    NOTE,
+    FULL_SOURCES,
 )  # fmt: skip
 
 REPLICATION_COLUMNS = (
@@ -248,6 +297,13 @@ REPLICATION_COLUMNS = (
     URL,
     URL_JSON,
     SOURCES,
+    Column(
+        "tahapan_rinci", "string",
+        "Semua tahap, satu per baris, berurutan: `tahap | tanggal | catatan`.",
+        _lines("tahapan", STAGE_FIELDS),
+    ),
+    NOTE,
+    FULL_SOURCES,
 )  # fmt: skip
 
 REGION_COLUMNS = (
@@ -278,6 +334,9 @@ REGION_COLUMNS = (
     URL,
     URL_JSON,
     SOURCES,
+    Column("uraian", "string", "Profil singkat wilayah (Markdown, dari profil).", _text("uraian")),
+    NOTE,
+    FULL_SOURCES,
 )  # fmt: skip
 
 EVENT_COLUMNS = (
@@ -324,4 +383,11 @@ EVENT_COLUMNS = (
     URL,
     URL_JSON,
     SOURCES,
+    Column(
+        "inovasi", "string", "Slug inovasi yang dibahas kegiatan, dipisah ` | `.",
+        _list("inovasi", "slug"),
+    ),
+    Column("uraian", "string", "Uraian kegiatan (Markdown).", _text("uraian")),
+    NOTE,
+    FULL_SOURCES,
 )  # fmt: skip

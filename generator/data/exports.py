@@ -36,7 +36,13 @@ from generator.data.dcat import (
 )
 from generator.data.feed import FEED_PATH, atom_feed, innovation_updated, replication_updated
 from generator.data.records import FORMAT_VERSION, Json, Links, RecordData
-from generator.data.spreadsheets import EXCEL_DIR, WORKBOOK_NAME, excel_csv, workbook
+from generator.data.spreadsheets import (
+    EXCEL_DIR,
+    TEMPLATE_NAME,
+    WORKBOOK_NAME,
+    excel_csv,
+    workbook,
+)
 from generator.data.tables import TABLES, datapackage, table_csv
 from generator.records import urls
 from generator.records.catalogue import Catalogue
@@ -139,6 +145,8 @@ def _downloads(
         excel = excel_csv(table, records[table.name])
         files.append(ExportFile(DATA_DIR + EXCEL_DIR + table.path, excel))
     files.append(ExportFile(DATA_DIR + WORKBOOK_NAME, workbook(records, base_url, build_date)))
+    blank = workbook({table.name: [] for table in TABLES}, base_url, build_date)
+    files.append(ExportFile(DATA_DIR + TEMPLATE_NAME, blank))
     created = f"{built}T00:00:00Z"
     files.append(ExportFile(DATAPACKAGE_PATH, json_bytes(datapackage(base_url, created))))
     schema_names = _schema_names()

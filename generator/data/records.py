@@ -17,7 +17,7 @@ from generator.records.catalogue import Catalogue
 from generator.records.dates import PartialDate
 from generator.records.model import Event, Innovation, Replication, Source
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 """Version of the export format: the minor part grows when keys are added, the major part
 when a key is renamed or dropped."""
 
@@ -264,6 +264,7 @@ class RecordData:
                 {"inovasi": self.innovation_ref(r.inovasi), "penghargaan": r.penghargaan}
                 for r in event.hasil
             ],
+            "inovasi": [self.innovation_ref(slug) for slug in event.inovasi],
             "replikasi": [
                 self.replication_ref(r) for r in self.catalogue.replications_in(event.slug)
             ],

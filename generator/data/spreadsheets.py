@@ -29,6 +29,8 @@ from generator.data.tables import TABLES, Table
 
 EXCEL_DIR = "excel/"  # inside the data folder: `data/excel/inovasi.csv`
 WORKBOOK_NAME = "katalog.xlsx"
+# The same sheets without rows: what an office fills in for `python -m generator impor`.
+TEMPLATE_NAME = "templat-impor.xlsx"
 GUIDE_SHEET = "Petunjuk"
 BOM = "\ufeff"
 TITLE = "Katalog Inovasi Pelayanan Publik"
@@ -76,6 +78,21 @@ def guide_rows(base_url: str | None, built: str) -> list[tuple[str, str, str]]:
             " `YYYY-MM` atau `YYYY-MM-DD`). Sel kosong: tidak diisi atau belum diketahui.",
             "",
         ),
+        (
+            "",
+            "Daftar rincian (sumber, tautan, indikator, penghargaan_rinci, tahapan_rinci): satu"
+            " butir per baris di dalam sel (Alt+Enter), bagian-bagiannya dipisah ` | ` menurut"
+            " urutan di keterangan kolomnya.",
+            "",
+        ),
+        (
+            "",
+            "Impor: lembar inovasi, replikasi, wilayah dan kegiatan dibaca kembali oleh"
+            " `python -m generator impor`. Kolom yang dibuat dari catatan lain (url, url_json,"
+            " nama wilayah dan provinsi, jumlah_*, judul, tanggal_mulai, tahap_terakhir) tidak"
+            " dibaca; sel kosong tidak menghapus isi catatan yang sudah ada.",
+            "",
+        ),
         ("", "", ""),
         ("lembar", "kolom", "isi"),
     ]
@@ -101,7 +118,7 @@ def workbook(records: dict[str, list[Json]], base_url: str | None, built: dt.dat
     quoted = book.add_format({"quote_prefix": True})
     guide = book.add_worksheet(GUIDE_SHEET)
     for row, cells in enumerate(guide_rows(base_url, built.isoformat())):
-        guide.write_row(row, 0, cells, bold if row in (0, 2, 7) else text)
+        guide.write_row(row, 0, cells, bold if row in (0, 2, 9) else text)
     guide.set_column(0, 0, 12)
     guide.set_column(1, 1, 28)
     guide.set_column(2, 2, 90)

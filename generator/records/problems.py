@@ -8,7 +8,7 @@ language); see README, "Pesan validator".
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 
@@ -22,10 +22,23 @@ class Problem:
     key_path: str
     message: str
     hint: str = ""
+    # A spreadsheet cell rather than a text position (`impor`): the sheet's name in a
+    # workbook, "" in a CSV file; `line` is then the row and `column` the column's number.
+    sheet: str | None = field(default=None, compare=False)
+
+    @property
+    def place(self) -> str:
+        """Where it is: `path:line:col`, `book.xlsx:inovasi!F12` or `inovasi.csv:12:F`."""
+        if self.sheet is None:
+            return f"{self.path}:{self.line}:{self.column}"
+        letter = column_letter(self.column)
+        if self.sheet:
+            return f"{self.path}:{self.sheet}!{letter}{self.line}"
+        return f"{self.path}:{self.line}:{letter}"
 
     def format(self) -> str:
         """Render as `path:line:col: error: message [key.path]`, hint appended."""
-        text = f"{self.path}:{self.line}:{self.column}: error: {self.message}"
+        text = f"{self.place}: error: {self.message}"
         if self.hint:
             text += f"; {self.hint}"
         if self.key_path:
@@ -33,7 +46,19 @@ class Problem:
         return text
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        found = asdict(self)
+        if self.sheet is None:
+            del found["sheet"]
+        return found
+
+
+def column_letter(number: int) -> str:
+    """A spreadsheet column's letters: 1 -> `A`, 28 -> `AB`."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def format_key_path(parts: tuple[str | int, ...]) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from generator.data.exports import ExportFile
-from generator.data.spreadsheets import EXCEL_DIR, WORKBOOK_NAME
+from generator.data.spreadsheets import EXCEL_DIR, TEMPLATE_NAME, WORKBOOK_NAME
 from generator.data.tables import TABLES
 from generator.records.dates import MONTHS_ID
 
@@ -45,7 +45,12 @@ class Download(NamedTuple):
 def downloads() -> list[Download]:
     """Every data file a person may want, spreadsheets first."""
     rows = [
-        Download(f"data/{WORKBOOK_NAME}", "semua tabel, dengan lembar Petunjuk", "XLSX (Excel)")
+        Download(f"data/{WORKBOOK_NAME}", "semua tabel, dengan lembar Petunjuk", "XLSX (Excel)"),
+        Download(
+            f"data/{TEMPLATE_NAME}",
+            "templat kosong untuk mengirim catatan dari lembar kerja (lihat Kontribusi)",
+            "XLSX (Excel)",
+        ),
     ]
     rows += [
         Download(f"data/{EXCEL_DIR}{t.path}", f"tabel {t.name}, untuk Excel", "CSV (UTF-8 BOM)")
