@@ -92,26 +92,32 @@ def progress_row(page: Page, replication: Replication) -> ProgressRow:
     }
 
 
+def _symbol(stage: str) -> str:
+    """The mark of a stage on the timeline and its legend: its number, or × for cancelled."""
+    return "×" if stage == CANCELLED else str(REPLICATION_STAGES.index(stage) + 1)
+
+
 def _mark(replication: Replication, index: int) -> timeline_chart.Mark:
     stage = replication.tahapan[index]
     label = labels.label(labels.REPLICATION_STAGE, stage.tahap)
-    symbol = "×" if stage.tahap == CANCELLED else str(REPLICATION_STAGES.index(stage.tahap) + 1)
     return timeline_chart.Mark(
         date=stage.tanggal.first_day,
         stage=stage.tahap,
-        symbol=symbol,
+        symbol=_symbol(stage.tahap),
         label=f"{label}: {stage.tanggal.indonesian()}",
         date_label=timeline_chart.short_date(stage.tanggal.year, stage.tanggal.month),
     )
 
 
 class DatedStage(TypedDict):
-    """One recorded stage with its date as read (`date`) and as ISO (`iso`)."""
+    """One recorded stage with its date as read (`date`) and as ISO (`iso`), and the mark
+    that stands for it on the timeline (`symbol`)."""
 
     code: str
     label: str
     date: str
     iso: str
+    symbol: str
 
 
 class TimelineRow(ProgressRow):
@@ -173,6 +179,7 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline
                     "label": labels.label(labels.REPLICATION_STAGE, s.tahap),
                     "date": s.tanggal.indonesian(),
                     "iso": s.tanggal.iso(),
+                    "symbol": _symbol(s.tahap),
                 }
                 for s in r.tahapan
             ],
@@ -182,7 +189,7 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline
     used = {s.tahap for r in replications for s in r.tahapan}
     legend: list[LegendEntry] = [
         {
-            "symbol": "×" if code == CANCELLED else str(REPLICATION_STAGES.index(code) + 1),
+            "symbol": _symbol(code),
             "label": label,
             "code": code,
         }
