@@ -83,7 +83,7 @@ def replace_marked_section(text: str, section: str) -> str:
     block = f"{SECTION_START}\n{section.rstrip()}\n{SECTION_END}\n"
     start, end = text.find(SECTION_START), text.find(SECTION_END)
     if start < 0 or end < start:
-        return text.rstrip() + "\n\n" + block
+        return (text.rstrip() + "\n\n" if text.strip() else "") + block
     return text[:start] + block + text[end + len(SECTION_END) :].lstrip("\n")
 
 

@@ -185,6 +185,8 @@ RECORDS = {
         tahapan:
           - tahap: komitmen
             tanggal: "2022-04"
+          - tahap: pendampingan
+            tanggal: "2022-06"
     """,
     "kegiatan/komitmen-2022.yml": """
         nama: Komitmen Replikasi Uji 2022

@@ -164,3 +164,11 @@ def test_the_timeline_is_vertical_at_390_px_and_drawn_at_1280(browser: Any, site
         assert page.locator(".k-timeline-chart svg").is_visible()
         assert not page.locator(".k-vtimeline").is_visible()
         page.close()
+
+
+def test_a_timeline_with_one_dated_stage_is_a_list_not_a_drawing(site: Path) -> None:
+    figure = article(site, "inovasi/epsilon").select_one('[data-figure="linimasa-replikasi"]')
+    assert figure.select("svg") == []
+    timeline = figure.select_one("ol.k-vtimeline.k-vtimeline--always")
+    stages = [li.get_text(" ", strip=True) for li in timeline.select("li.k-vtimeline__stage")]
+    assert stages == ["2 2021 Pendampingan"]

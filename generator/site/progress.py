@@ -135,8 +135,8 @@ class LegendEntry(TypedDict):
 
 
 class Timeline(TypedDict):
-    """An innovation's replication history: the SVG (None without replications), its table
-    and its legend."""
+    """An innovation's replication history: the SVG (None without replications or with one
+    dated stage in all), its table and its legend."""
 
     svg: Markup | None
     rows: list[TimelineRow]
@@ -196,10 +196,14 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline
         for code, label in labels.REPLICATION_STAGE.items()
         if code in used
     ]
+    # One dated stage in all draws as a lone dot on an empty axis: the list says it better.
+    marks = sum(len(lane.marks) for lane in lanes)
     return {
         "svg": timeline_chart.timeline(
             "linimasa-replikasi", f"Linimasa replikasi {innovation.nama}", desc, lanes
-        ),
+        )
+        if marks > 1
+        else None,
         "rows": rows,
         "legend": legend,
     }
