@@ -170,32 +170,6 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline
         f"ditempatkan menurut tanggal. {summary}."
     )
     innovation = catalogue.innovations[replications[0].inovasi]
-    rows: list[TimelineRow] = [
-        {
-            **progress_row(page, r),
-            "stages": [
-                {
-                    "code": s.tahap,
-                    "label": labels.label(labels.REPLICATION_STAGE, s.tahap),
-                    "date": s.tanggal.indonesian(),
-                    "iso": s.tanggal.iso(),
-                    "symbol": _symbol(s.tahap),
-                }
-                for s in r.tahapan
-            ],
-        }
-        for r in replications
-    ]
-    used = {s.tahap for r in replications for s in r.tahapan}
-    legend: list[LegendEntry] = [
-        {
-            "symbol": _symbol(code),
-            "label": label,
-            "code": code,
-        }
-        for code, label in labels.REPLICATION_STAGE.items()
-        if code in used
-    ]
     # One dated stage in all draws as a lone dot on an empty axis: the list says it better.
     marks = sum(len(lane.marks) for lane in lanes)
     return {
@@ -204,9 +178,35 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline
         )
         if marks > 1
         else None,
-        "rows": rows,
-        "legend": legend,
+        "rows": [_timeline_row(page, r) for r in replications],
+        "legend": _legend({s.tahap for r in replications for s in r.tahapan}),
     }
+
+
+def _timeline_row(page: Page, replication: Replication) -> TimelineRow:
+    """A replicating region's lane as a table row: how far it got and every dated stage."""
+    return {
+        **progress_row(page, replication),
+        "stages": [
+            {
+                "code": s.tahap,
+                "label": labels.label(labels.REPLICATION_STAGE, s.tahap),
+                "date": s.tanggal.indonesian(),
+                "iso": s.tanggal.iso(),
+                "symbol": _symbol(s.tahap),
+            }
+            for s in replication.tahapan
+        ],
+    }
+
+
+def _legend(used: set[str]) -> list[LegendEntry]:
+    """The marks of the stages a timeline shows, in the stages' order."""
+    return [
+        {"symbol": _symbol(code), "label": label, "code": code}
+        for code, label in labels.REPLICATION_STAGE.items()
+        if code in used
+    ]
 
 
 REGION_ROWS = 100
