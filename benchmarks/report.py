@@ -58,7 +58,33 @@ def write_report(
         ]
     for result in results:
         lines += _size_section(result)
-    path.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+    text = "\n".join(lines).rstrip() + "\n"
+    # The Lighthouse scores (benchmarks/lighthouse.py) live in the same file: keep them.
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    kept = _marked_section(old)
+    path.write_text(replace_marked_section(text, kept) if kept else text, encoding="utf-8")
+
+
+SECTION_START = "<!-- lighthouse:start -->"
+SECTION_END = "<!-- lighthouse:end -->"
+
+
+def _marked_section(text: str) -> str:
+    """The text between the Lighthouse markers of a report, "" when there are none."""
+    start, end = text.find(SECTION_START), text.find(SECTION_END)
+    if start < 0 or end < start:
+        return ""
+    return text[start + len(SECTION_START) : end].strip("\n") + "\n"
+
+
+def replace_marked_section(text: str, section: str) -> str:
+    """`text` with the Lighthouse section replaced by `section` (appended at the end when it
+    has none), between its markers."""
+    block = f"{SECTION_START}\n{section.rstrip()}\n{SECTION_END}\n"
+    start, end = text.find(SECTION_START), text.find(SECTION_END)
+    if start < 0 or end < start:
+        return (text.rstrip() + "\n\n" if text.strip() else "") + block
+    return text[:start] + block + text[end + len(SECTION_END) :].lstrip("\n")
 
 
 def _overview(results: list[SizeResult]) -> list[str]:

@@ -34,8 +34,9 @@ STAGE_COLOURS = {
     "evaluasi": "#1b5e20",
     "dibatalkan": "#b71c1c",
 }
-# Heat map buckets, lightest first; the last two carry white text.
-HEAT = ("#e0f2f1", "#a7d8d2", "#5fb3a9", "#16857a", "#004d40")
+# Heat map shades: `.k-heat-1` (lightest) to `.k-heat-5` in katalog.css, which keep the
+# colours and their text's contrast; the statistics' grids are shaded tables, not drawings.
+HEAT_SHADES = 5
 
 
 def svg_open(chart_id: str, width: float, height: float, title: str, desc: str, kind: str) -> str:
@@ -118,52 +119,12 @@ def bar_chart(chart_id: str, title: str, desc: str, bars: list[Bar]) -> Markup:
 # --- heat map ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class HeatRow:
-    key: str
-    label: str
-    values: tuple[int, ...]
-
-
-def heat_map(
-    chart_id: str, title: str, desc: str, columns: list[str], rows: list[HeatRow]
-) -> Markup:
-    """A grid of counts (rows by columns), each cell shaded by its number and printing it."""
-    label_width, cell_w, cell_h, head = 200.0, 38.0, 24.0, 26.0
-    width = label_width + cell_w * max(1, len(columns)) + 6
-    height = head + cell_h * max(1, len(rows)) + 4
-    biggest = max((v for r in rows for v in r.values), default=0) or 1
-    parts = [svg_open(chart_id, width, height, title, desc, "heat")]
-    for c, column in enumerate(columns):
-        x = label_width + c * cell_w + cell_w / 2
-        parts.append(svg_text(x, 17, column, 11, "middle", fill="currentColor"))
-    for r, row in enumerate(rows):
-        top = head + r * cell_h
-        parts.append(f'<g class="k-heat-row" data-key="{escape(row.key)}">')
-        parts.append(
-            svg_text(
-                label_width - 8, top + 16, shorten(row.label, 30), 12, "end", fill="currentColor"
-            )
-        )
-        for c, value in enumerate(row.values):
-            x = label_width + c * cell_w
-            bucket = (
-                min(len(HEAT) - 1, math.ceil(value / biggest * (len(HEAT) - 1))) if value else 0
-            )
-            fill = HEAT[bucket] if value else "#f4f4f4"
-            parts.append(
-                f'<rect x="{x + 1:g}" y="{top + 1:g}" width="{cell_w - 2:g}" '
-                f'height="{cell_h - 2:g}" '
-                f'fill="{fill}" data-column="{escape(columns[c])}" data-value="{value}"/>'
-            )
-            if value:
-                colour = "#ffffff" if bucket >= len(HEAT) - 2 else "#102a27"
-                parts.append(
-                    svg_text(x + cell_w / 2, top + 16, str(value), 11, "middle", fill=colour)
-                )
-        parts.append("</g>")
-    parts.append("</svg>")
-    return Markup("".join(parts))
+def heat_shade(value: int, biggest: int) -> int:
+    """The shade of a heat-map cell, 1 (lightest) to `HEAT_SHADES`, by its share of the
+    biggest count; 0 for an empty cell."""
+    if not value or not biggest:
+        return 0
+    return max(1, min(HEAT_SHADES, math.ceil(value / biggest * HEAT_SHADES)))
 
 
 # --- counts as a chart with its table ---------------------------------------------------------
@@ -187,12 +148,14 @@ class ChartRow(TypedDict):
 
 
 class CountsChart(TypedDict):
-    """A bar chart (None when there is nothing to count) and the table with its numbers."""
+    """A bar chart and the table with its numbers, or, when they are too few to compare (one
+    group or none has a number), a sentence that says them (`svg` None, `rows` empty)."""
 
     id: str
     title: str
     svg: Markup | None
     rows: list[ChartRow]
+    sentence: str | None
 
 
 def counts_chart(
@@ -200,6 +163,15 @@ def counts_chart(
 ) -> CountsChart:
     """A bar chart and its table rows from counts; the description lists every number.
     `colours` paints each bar in its replication stage's colour."""
+    filled = [c for c in counts if c.value]
+    if len(filled) < 2:
+        return {
+            "id": chart_id,
+            "title": title,
+            "svg": None,
+            "rows": [],
+            "sentence": little_data(desc_lead, filled),
+        }
     listed = "; ".join(f"{c.label}: {c.value}" for c in counts)
     bars = [
         Bar(
@@ -210,6 +182,19 @@ def counts_chart(
     return {
         "id": chart_id,
         "title": title,
-        "svg": bar_chart(chart_id, title, f"{desc_lead} {listed}.", bars) if counts else None,
+        "svg": bar_chart(chart_id, title, f"{desc_lead} {listed}.", bars),
         "rows": [{"key": c.key, "label": c.label, "value": c.value} for c in counts],
+        "sentence": None,
     }
+
+
+def little_data(lead: str, filled: Sequence[Counted]) -> str:
+    """What a chart with one bar or none would have shown, as a sentence: `lead` is the
+    chart's description lead, e.g. "Jumlah inovasi per bidang:"."""
+    if not filled:
+        return "Belum ada data."
+    only = filled[0]
+    return (
+        f"{lead} hanya {only.label} yang berisi angka ({only.value}). "
+        "Grafik ditampilkan setelah lebih dari satu kelompok berisi angka."
+    )

@@ -92,26 +92,32 @@ def progress_row(page: Page, replication: Replication) -> ProgressRow:
     }
 
 
+def _symbol(stage: str) -> str:
+    """The mark of a stage on the timeline and its legend: its number, or × for cancelled."""
+    return "×" if stage == CANCELLED else str(REPLICATION_STAGES.index(stage) + 1)
+
+
 def _mark(replication: Replication, index: int) -> timeline_chart.Mark:
     stage = replication.tahapan[index]
     label = labels.label(labels.REPLICATION_STAGE, stage.tahap)
-    symbol = "×" if stage.tahap == CANCELLED else str(REPLICATION_STAGES.index(stage.tahap) + 1)
     return timeline_chart.Mark(
         date=stage.tanggal.first_day,
         stage=stage.tahap,
-        symbol=symbol,
+        symbol=_symbol(stage.tahap),
         label=f"{label}: {stage.tanggal.indonesian()}",
         date_label=timeline_chart.short_date(stage.tanggal.year, stage.tanggal.month),
     )
 
 
 class DatedStage(TypedDict):
-    """One recorded stage with its date as read (`date`) and as ISO (`iso`)."""
+    """One recorded stage with its date as read (`date`) and as ISO (`iso`), and the mark
+    that stands for it on the timeline (`symbol`)."""
 
     code: str
     label: str
     date: str
     iso: str
+    symbol: str
 
 
 class TimelineRow(ProgressRow):
@@ -129,8 +135,8 @@ class LegendEntry(TypedDict):
 
 
 class Timeline(TypedDict):
-    """An innovation's replication history: the SVG (None without replications), its table
-    and its legend."""
+    """An innovation's replication history: the SVG (None without replications or with one
+    dated stage in all), its table and its legend."""
 
     svg: Markup | None
     rows: list[TimelineRow]
@@ -164,38 +170,43 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline
         f"ditempatkan menurut tanggal. {summary}."
     )
     innovation = catalogue.innovations[replications[0].inovasi]
-    rows: list[TimelineRow] = [
-        {
-            **progress_row(page, r),
-            "stages": [
-                {
-                    "code": s.tahap,
-                    "label": labels.label(labels.REPLICATION_STAGE, s.tahap),
-                    "date": s.tanggal.indonesian(),
-                    "iso": s.tanggal.iso(),
-                }
-                for s in r.tahapan
-            ],
-        }
-        for r in replications
-    ]
-    used = {s.tahap for r in replications for s in r.tahapan}
-    legend: list[LegendEntry] = [
-        {
-            "symbol": "×" if code == CANCELLED else str(REPLICATION_STAGES.index(code) + 1),
-            "label": label,
-            "code": code,
-        }
-        for code, label in labels.REPLICATION_STAGE.items()
-        if code in used
-    ]
+    # One dated stage in all draws as a lone dot on an empty axis: the list says it better.
+    marks = sum(len(lane.marks) for lane in lanes)
     return {
         "svg": timeline_chart.timeline(
             "linimasa-replikasi", f"Linimasa replikasi {innovation.nama}", desc, lanes
-        ),
-        "rows": rows,
-        "legend": legend,
+        )
+        if marks > 1
+        else None,
+        "rows": [_timeline_row(page, r) for r in replications],
+        "legend": _legend({s.tahap for r in replications for s in r.tahapan}),
     }
+
+
+def _timeline_row(page: Page, replication: Replication) -> TimelineRow:
+    """A replicating region's lane as a table row: how far it got and every dated stage."""
+    return {
+        **progress_row(page, replication),
+        "stages": [
+            {
+                "code": s.tahap,
+                "label": labels.label(labels.REPLICATION_STAGE, s.tahap),
+                "date": s.tanggal.indonesian(),
+                "iso": s.tanggal.iso(),
+                "symbol": _symbol(s.tahap),
+            }
+            for s in replication.tahapan
+        ],
+    }
+
+
+def _legend(used: set[str]) -> list[LegendEntry]:
+    """The marks of the stages a timeline shows, in the stages' order."""
+    return [
+        {"symbol": _symbol(code), "label": label, "code": code}
+        for code, label in labels.REPLICATION_STAGE.items()
+        if code in used
+    ]
 
 
 REGION_ROWS = 25
