@@ -243,11 +243,13 @@ RECORD_PAGES = {  # url: the record file, None for a region without a profile
 
 @pytest.mark.parametrize("url", RECORD_PAGES)
 def test_record_pages_link_to_full_addresses_in_their_json_ld(site: Path, url: str) -> None:
-    script = page(site, url).select_one("script[type='application/ld+json']")
-    assert script is not None
-    value = json.loads(script.get_text())
+    scripts = page(site, url).select("script[type='application/ld+json']")
+    values = [json.loads(script.get_text()) for script in scripts]
+    [value] = [v for v in values if v["@type"] != "BreadcrumbList"]
     assert value["url"] == SITE + url
-    assert all(_is_absolute(u) for u in _urls(value))
+    # The breadcrumbs' links too: every address a search engine reads is a full one.
+    assert len(values) == 2
+    assert all(_is_absolute(u) for v in values for u in _urls(v))
 
 
 @pytest.mark.parametrize("url", RECORD_PAGES)
