@@ -306,7 +306,7 @@ def test_event_page_marks_signatories_without_replication(site: Path) -> None:
     body = article(page(site, "kegiatan/komitmen-2022"))
     rows = {
         row.select_one("td a").get_text(): row.select("td")[1].get_text(" ", strip=True)
-        for row in body.select("#peserta ~ .k-scroll tbody tr")
+        for row in body.select("table.k-board-table tbody tr")
     }
     assert rows["Kabupaten Landak"] == "Belum ada replikasi tercatat"
     assert "CMS Desa" in rows["Kabupaten Ketapang"]

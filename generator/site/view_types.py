@@ -215,7 +215,8 @@ class RegionView(TypedDict):
     replicated_by_others: list[ReplicationItem]
     progress: RegionProgress
     events: list[RegionEventView]
-    awards: list[RegionAwardView]
+    awards: list[RegionAwardView]  # its newest innovations' first (`REGION_ROWS`)
+    awards_more: int
     members: list[RegionSummary]
     open_data: OpenData
     breadcrumbs: Breadcrumbs

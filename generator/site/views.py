@@ -26,7 +26,7 @@ from generator.site.breadcrumbs import (
 from generator.site.listing_pages import region_first_page
 from generator.site.markdown import phone_url, render_markdown, safe_url
 from generator.site.origin import origin_view
-from generator.site.progress import innovation_timeline, region_progress
+from generator.site.progress import REGION_ROWS, innovation_timeline, region_progress
 from generator.site.record_footer import record_footer
 from generator.site.structure import Page, Site, newest_first, year_text
 from generator.site.view_types import (
@@ -300,6 +300,7 @@ def region_view(site: Site, code: str) -> RegionView:
         province = page.region(region.province_code)
     name = catalogue.region_name(code)
     owned_groups, owned_pager = region_first_page(site, code)
+    awards = [(i, award) for i in owned for award in catalogue.awards_of(i)]
     return {
         "name": name,
         "code": code,
@@ -337,9 +338,10 @@ def region_view(site: Site, code: str) -> RegionView:
                 "giver": award.pemberi
                 or (catalogue.events[award.kegiatan].nama if award.kegiatan else None),
             }
-            for innovation in owned
-            for award in catalogue.awards_of(innovation)
+            for innovation, award in awards[:REGION_ROWS]
         ],
+        # The rest are on the innovations' own pages (a page of hundreds would not be read).
+        "awards_more": max(0, len(awards) - REGION_ROWS),
         "members": _members(page, code) if region.is_province else [],
         "open_data": open_data(page, profile or region),
         "breadcrumbs": region_breadcrumbs(page, code),
