@@ -7,17 +7,18 @@
    and no record value is written as HTML. */
 (function () {
   "use strict";
+  // The page loads this script right after the filter links, without `defer`: the choices
+  // take the links' place before the list below is drawn, so nothing jumps as the page loads
+  // (Lighthouse measured a layout shift of 0.3 when they were inserted after load). The cards
+  // are read once the whole page is parsed (`start`).
   var hub = document.querySelector(".k-hub");
   if (!hub) return;
-  var cards = Array.prototype.slice.call(hub.querySelectorAll("li.k-card"));
-  if (!cards.length) return;
-  var lists = Array.prototype.slice.call(hub.querySelectorAll("ul.k-cards"));
-  var texts = cards.map(function (card) {
-    return normalise(card.textContent);
-  });
-  var values = cards.map(function (card) {
-    return (card.getAttribute("data-f") || "").split("|");
-  });
+  var nav = hub.querySelector(".k-browse");
+  if (!nav) return;
+  var cards = [];
+  var lists = [];
+  var texts = [];
+  var values = [];
 
   function normalise(text) {
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -45,8 +46,7 @@
   box.appendChild(words);
 
   // One choice per filter line of the page; the line itself (links) is hidden.
-  var nav = hub.querySelector(".k-browse");
-  var filters = Array.prototype.map.call(nav ? nav.querySelectorAll("p[data-saring]") : [], function (line, index) {
+  var filters = Array.prototype.map.call(nav.querySelectorAll("p[data-saring]"), function (line, index) {
     var key = line.getAttribute("data-saring");
     var title = line.querySelector("strong").textContent.replace(/:$/, "");
     var id = "k-filter-" + key;
@@ -75,7 +75,7 @@
   var reset = el("button", { type: "button", class: "k-filter__reset", hidden: "" }, "Hapus saringan");
   box.appendChild(count);
   box.appendChild(reset);
-  hub.insertBefore(box, nav || lists[0]);
+  hub.insertBefore(box, nav);
 
   function apply() {
     var query = normalise(input.value).split(/\s+/).filter(Boolean);
@@ -121,21 +121,37 @@
     window.history.replaceState(null, "", address);
   }
 
-  var timer = null;
-  input.addEventListener("input", function () {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(apply, cards.length > 2000 ? 250 : 80);
-  });
-  filters.forEach(function (f) {
-    f.select.addEventListener("change", apply);
-  });
-  reset.addEventListener("click", function () {
-    input.value = "";
-    filters.forEach(function (f) {
-      f.select.value = "";
+  function start() {
+    cards = Array.prototype.slice.call(hub.querySelectorAll("li.k-card"));
+    lists = Array.prototype.slice.call(hub.querySelectorAll("ul.k-cards"));
+    texts = cards.map(function (card) {
+      return normalise(card.textContent);
     });
-    apply();
-    input.focus();
-  });
-  if (input.value || filters.some(function (f) { return f.select.value; })) apply();
+    values = cards.map(function (card) {
+      return (card.getAttribute("data-f") || "").split("|");
+    });
+    var timer = null;
+    input.addEventListener("input", function () {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(apply, cards.length > 2000 ? 250 : 80);
+    });
+    filters.forEach(function (f) {
+      f.select.addEventListener("change", apply);
+    });
+    reset.addEventListener("click", function () {
+      input.value = "";
+      filters.forEach(function (f) {
+        f.select.value = "";
+      });
+      apply();
+      input.focus();
+    });
+    if (input.value || filters.some(function (f) { return f.select.value; })) apply();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
