@@ -359,3 +359,11 @@ def test_invitation_opens_the_form_with_the_region_chosen(browser: Any, served: 
         assert errors == []
     finally:
         tab.close()
+
+
+def test_a_card_says_when_an_innovation_is_from_outside_the_province(
+    pages: dict[str, BeautifulSoup],
+) -> None:
+    outside = card(pages["inovasi/"], "e-OPen").select_one(".k-badge--outside")
+    assert outside is not None and outside.get_text() == "dari luar Kalimantan Barat"
+    assert card(pages["inovasi/"], "CMS Desa").select_one(".k-badge--outside") is None

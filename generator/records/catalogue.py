@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Literal
 
 from generator.records.model import (
     Award,
@@ -16,6 +17,9 @@ from generator.records.model import (
 from generator.records.regions import Region, RegionTable
 from generator.records.settings import Identity
 from generator.records.vocabulary import OWNER_KIND
+
+Origin = Literal["home", "outside", "unknown"]
+"""Where an innovation comes from, seen from the catalogue's home province."""
 
 
 class Catalogue:
@@ -99,6 +103,18 @@ class Catalogue:
         if innovation.owning_region is not None:
             return self.region_name(innovation.owning_region)
         return innovation.instansi or OWNER_KIND.get(innovation.jenis_pemilik, "")
+
+    def origin_of(self, innovation: Innovation) -> Origin:
+        """`home` for an innovation of the home province or one of its regencies and cities,
+        `outside` for one of another region, `unknown` when its record names no region (an
+        owner other than a regional government may leave it out). Without a home province,
+        all are `home`: there is nothing to set them apart from."""
+        if not self.home_province:
+            return "home"
+        if innovation.wilayah is None:
+            return "unknown"
+        province = self.region(innovation.wilayah).province_code
+        return "home" if province == self.home_province else "outside"
 
     def home_name(self) -> str:
         """The home province's name, e.g. `Kalimantan Barat` (empty without one)."""

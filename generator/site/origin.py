@@ -6,27 +6,12 @@ held by one of them names it).
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import TypedDict
 
 from generator.records import vocabulary as labels
 from generator.records.catalogue import Catalogue
 from generator.records.model import Innovation
 from generator.site.structure import Link, Page
-
-Origin = Literal["home", "outside", "unknown"]
-
-
-def origin_of(catalogue: Catalogue, innovation: Innovation) -> Origin:
-    """`home` for an innovation of the home province or one of its regencies and cities,
-    `outside` for one of another region, `unknown` when its record names no region (an owner
-    other than a regional government may leave it out). Without a home province, all are
-    `home`: there is nothing to set them apart from."""
-    if not catalogue.home_province:
-        return "home"
-    if innovation.wilayah is None:
-        return "unknown"
-    province = catalogue.region(innovation.wilayah).province_code
-    return "home" if province == catalogue.home_province else "outside"
 
 
 class OriginCounts(TypedDict):
@@ -40,7 +25,7 @@ class OriginCounts(TypedDict):
 def origin_counts(catalogue: Catalogue) -> OriginCounts:
     counts: OriginCounts = {"home": 0, "outside": 0, "unknown": 0}
     for innovation in catalogue.innovations.values():
-        counts[origin_of(catalogue, innovation)] += 1
+        counts[catalogue.origin_of(innovation)] += 1
     return counts
 
 
@@ -65,7 +50,7 @@ def origin_view(page: Page, innovation: Innovation) -> OriginView | None:
     """The note for an innovation from elsewhere (or from no named place); None for one of the
     home province."""
     catalogue = page.site.catalogue
-    where = origin_of(catalogue, innovation)
+    where = catalogue.origin_of(innovation)
     if where == "home":
         return None
     return {

@@ -40,6 +40,7 @@ class InnovationItem(TypedDict):
     status_label: str
     replications: int
     partial: bool
+    outside: str | None  # "dari luar Kalimantan Barat" for one from elsewhere
     facets: str
 
 
@@ -149,6 +150,10 @@ class Page:
             else "",
             "replications": replications,
             "partial": not innovation.lengkap,
+            # From outside the home province: its page says why the catalogue holds it.
+            "outside": f"dari luar {self.site.catalogue.home_name()}"
+            if self.site.catalogue.origin_of(innovation) == "outside"
+            else None,
             "facets": "|".join(facet_values(innovation, replications)),
         }
 
