@@ -75,7 +75,10 @@
   var reset = el("button", { type: "button", class: "k-filter__reset", hidden: "" }, "Hapus saringan");
   box.appendChild(count);
   box.appendChild(reset);
-  hub.insertBefore(box, nav);
+  // After the links, not before them: a browser may have drawn the links while this script
+  // loaded, and the choices put above them would push them down (a layout shift). Below,
+  // only the hidden lines' space goes, and the list is not drawn yet.
+  hub.insertBefore(box, nav.nextSibling);
 
   function apply() {
     var query = normalise(input.value).split(/\s+/).filter(Boolean);
