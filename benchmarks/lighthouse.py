@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import http.server
 import json
@@ -23,14 +22,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # devtools, as run.py does
+
 from measure import machine_facts, wait_for_quiet_machine
 from report import replace_marked_section
+
+from devtools.search_measure import serve_folder
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -164,17 +166,10 @@ class _Body:
 
 @contextlib.contextmanager
 def _serving(site: Path) -> Iterator[str]:
-    """Serve `site` on 127.0.0.1 (a free port) in a thread; yields the base URL. The folder
-    need not exist yet: the build may write it after the port is known."""
-    handler = functools.partial(_Handler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve `site` on 127.0.0.1 (a free port) in a thread, text gzipped; yields the base URL.
+    The folder need not exist yet: the build may write it after the port is known."""
+    with serve_folder(site, _Handler) as base:
+        yield base
 
 
 def _targets(site: Path, only: str) -> list[Target]:
