@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from generator.mkdocs.build import build_site
 from generator.records import urls
 from generator.site import paging
+from generator.site.pages import PageMaker
 from generator.site.structure import Page
 
 from .conftest import write_config
@@ -160,3 +161,15 @@ def test_a_commitment_board_is_paged_by_signatory(small_pages: dict[str, Beautif
     assert first.select_one("nav.k-pager a[rel=next]")["href"] == "halaman/2/"
     crumbs = [a.get_text() for a in second.select("nav.k-breadcrumbs a")]
     assert crumbs[:2] == ["Beranda", "Kegiatan"] and crumbs[-1] == "Halaman 2"
+
+
+def test_the_pager_writes_counts_as_indonesian_does() -> None:
+    page = Page.__new__(Page)
+    page.here = "inovasi/"
+    pager = paging.pager(page, urls.INNOVATIONS, 1, 55, 5432)
+    html = (
+        PageMaker()
+        .env.from_string('{% from "_pager.html" import pager %}{{ pager(p) }}')
+        .render(p=pager)
+    )
+    assert "1–100 dari 5.432 · halaman 1 dari 55" in html

@@ -27,6 +27,7 @@ from generator.data.exports import ExportFile
 from generator.data.spreadsheets import EXCEL_DIR, TEMPLATE_NAME, WORKBOOK_NAME
 from generator.data.tables import TABLES
 from generator.records.dates import MONTHS_ID
+from generator.site.structure import number_text
 
 DATA_PAGE = "data.md"
 DOWNLOADS_MARK = "<!-- katalog:unduhan -->"
@@ -117,7 +118,7 @@ def downloads_table(files: Iterable[ExportFile], page_url: str, build_date: dt.d
             html.escape(row.holds),
             html.escape(row.format),
             file_size(len(contents[row.path])),
-            "—" if rows is None else f"{rows:,}".replace(",", "."),
+            "—" if rows is None else number_text(rows),
             date,
         ]
         numeric = (False, False, False, True, True, False)

@@ -32,7 +32,7 @@ from generator.site import boards, home_page, listing_pages, listings, views
 from generator.site.record_footer import repository_path
 from generator.site.search_page import search_page_view
 from generator.site.statistics_page import statistics_view
-from generator.site.structure import Site
+from generator.site.structure import Site, number_text
 
 _HEADING = re.compile(r'<h2 id="([a-z0-9-]+)"[^>]*>(.*?)</h2>')
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
@@ -87,13 +87,15 @@ class _Environment(Environment):
 
 
 def _environment() -> Environment:
-    return _Environment(
+    env = _Environment(
         loader=PackageLoader("generator.site", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["angka"] = number_text
+    return env
 
 
 class PageMaker:

@@ -175,6 +175,11 @@ class Page:
         }
 
 
+def number_text(number: int) -> str:
+    """A count as Indonesian writes it: `1.234`, the thousands marked with a dot."""
+    return f"{number:,}".replace(",", ".")
+
+
 def year_text(innovation: Innovation) -> str:
     """The year an innovation began as a reader should take it: exact, "at the latest", or
     not known."""
