@@ -98,7 +98,6 @@ def export_files(
     extra_region_codes: Iterable[str] = (),
     html_redirects: bool = True,
     twins: bool = True,
-    downloads: list[ExportFile] | None = None,
 ) -> list[ExportFile]:
     """Every data file of the site, sorted by path.
 
@@ -108,16 +107,11 @@ def export_files(
     `html_redirects=False` leaves out the HTML pages at an innovation's old addresses, for a
     site whose page generator already makes them; the JSON files at old addresses stay.
     `twins=False` leaves out every record's JSON twin and old addresses: the files a person
-    downloads (the `/data/` page lists them). `downloads` are those files already made by
-    this build with the same arguments: they are taken instead of being made again."""
+    downloads (the `/data/` page lists them)."""
     links = Links(base_url)
     data = RecordData(catalogue, links, frozenset(extra_region_codes))
     records = data.all_records()
-    files = (
-        list(downloads)
-        if downloads is not None
-        else _downloads(catalogue, data, records, base_url, build_date)
-    )
+    files = _downloads(catalogue, data, records, base_url, build_date)
     if twins:
         files.extend(_twins(catalogue, data, records, html_redirects))
     files.sort(key=lambda f: f.path)
@@ -269,14 +263,17 @@ def write_exports(
     build_date: dt.date,
     extra_region_codes: Iterable[str] = (),
     html_redirects: bool = True,
-    downloads: list[ExportFile] | None = None,
 ) -> list[Path]:
     """Write every data file into the built site at `site_dir`; return the paths written.
     The arguments are those of :func:`export_files`."""
+    exports = export_files(catalogue, base_url, build_date, extra_region_codes, html_redirects)
+    return write_files(site_dir, exports)
+
+
+def write_files(site_dir: Path, exports: Iterable[ExportFile]) -> list[Path]:
+    """Write data files made by :func:`export_files` into the built site at `site_dir` (each
+    only when its content changed); return the paths written."""
     written = []
-    exports = export_files(
-        catalogue, base_url, build_date, extra_region_codes, html_redirects, downloads=downloads
-    )
     folders: set[Path] = set()  # thousands of files share a few folders: one mkdir each
     for export in exports:
         target = site_dir / export.path

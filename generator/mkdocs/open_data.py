@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-from generator.data.exports import ExportFile, build_date_for, export_files, write_exports
+from generator.data.exports import ExportFile, build_date_for, export_files, write_files
 from generator.records.catalogue import Catalogue
 from generator.records.settings import Identity
 from generator.site.about_page import ABOUT_PAGE, about_page_markdown
@@ -16,12 +16,14 @@ from generator.site.data_page import DATA_PAGE, data_page_markdown
 from generator.site.structure import Site
 
 
-def download_files(
+def open_data_files(
     catalogue: Catalogue, site: Site | None, site_url: str | None
 ) -> list[ExportFile]:
-    """The files a person downloads (the `/data/` page lists them, with their sizes)."""
+    """Every open-data file beside the pages: katalog.json, the CSV tables and workbooks, the
+    feed, DCAT, and each record page's JSON twin. (The page generator makes the HTML redirect
+    pages at an innovation's old slugs itself.)"""
     codes = site.region_codes if site else ()
-    return export_files(catalogue, site_url, build_date_for(catalogue), codes, twins=False)
+    return export_files(catalogue, site_url, build_date_for(catalogue), codes, html_redirects=False)
 
 
 def write_open_data(
@@ -29,21 +31,11 @@ def write_open_data(
     site: Site | None,
     site_dir: Path,
     site_url: str | None,
-    downloads: list[ExportFile] | None = None,
+    files: list[ExportFile] | None = None,
 ) -> list[Path]:
-    """The open-data files beside the pages: katalog.json, the CSV tables and workbook, the
-    feed, DCAT and each record page's JSON twin; `downloads` are the first of those when
-    this build has made them already (`download_files`, for the `/data/` page). The page
-    generator already makes the HTML redirect pages at an innovation's old slugs."""
-    return write_exports(
-        catalogue,
-        site_dir,
-        site_url,
-        build_date_for(catalogue),
-        extra_region_codes=site.region_codes if site else (),
-        html_redirects=False,
-        downloads=downloads,
-    )
+    """Write the open-data files beside the pages; `files` when this build made them already
+    (`Downloads`, for the `/data/` page)."""
+    return write_files(site_dir, files or open_data_files(catalogue, site, site_url))
 
 
 def page_markdown(
@@ -63,9 +55,9 @@ def page_markdown(
 
 
 class Downloads:
-    """One build's downloadable files, made at most once: for the `/data/` page's table and
-    then written beside the pages (making the tables and the workbook twice doubled the cost
-    of the open data)."""
+    """One build's open-data files, made at most once: for the `/data/` page's table (which
+    lists the downloadable ones) and then written beside the pages (making the records' data,
+    the tables and the workbook twice doubled the cost of the open data)."""
 
     def __init__(self) -> None:
         self.files: list[ExportFile] | None = None
@@ -74,5 +66,5 @@ class Downloads:
         self, catalogue: Catalogue, site: Site | None, site_url: str | None
     ) -> list[ExportFile]:
         if self.files is None:
-            self.files = download_files(catalogue, site, site_url)
+            self.files = open_data_files(catalogue, site, site_url)
         return self.files
