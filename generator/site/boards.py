@@ -13,7 +13,7 @@ from generator.records import vocabulary as labels
 from generator.records.model import Event, Replication
 from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 from generator.site import charts, paging, statistics
-from generator.site.breadcrumbs import Breadcrumbs, breadcrumbs
+from generator.site.breadcrumbs import Breadcrumbs
 from generator.site.paging import Pager
 from generator.site.progress import ProgressRow, progress_row
 from generator.site.structure import Link, Page, Site
@@ -77,15 +77,21 @@ def _since(page: Page, event: Event, code: str) -> list[Replication]:
     )
 
 
-def commitment_board(page: Page, event: Event, number: int = 1) -> CommitmentBoard:
+def board_parts(site: Site, event: Event) -> list[paging.Part[str]]:
+    """The pages of an event's board: its signatories, `board_rows()` a page, at the event's
+    address."""
+    return paging.parts(site, urls.event(event.slug), event.peserta, board_rows())
+
+
+def commitment_board(part: paging.Part[str], event: Event) -> CommitmentBoard:
     """The progress board of a commitment: one row per signatory with its replications from
     this event and the stage each reached; signatories with none are marked as such. The rows
-    are those of page `number` of the board; the counts are the whole board's."""
+    are those of the board's page `part`; the counts are the whole board's."""
+    page = part.page
     linked = page.site.catalogue.replications_in(event.slug)
     by_region: dict[str, list[Replication]] = defaultdict(list)
     for replication in sorted(linked, key=lambda r: (r.started, r.slug)):
         by_region[replication.wilayah].append(replication)
-    chunks = paging.split(event.peserta, board_rows())
     rows: list[BoardRow] = [
         {
             "region": page.region(code),
@@ -93,7 +99,7 @@ def commitment_board(page: Page, event: Event, number: int = 1) -> CommitmentBoa
             "since": [progress_row(page, r) for r in since[:SINCE_ROWS]],
             "since_more": max(0, len(since) - SINCE_ROWS),
         }
-        for code in chunks[number - 1]
+        for code in part.entries
         for since in [_since(page, event, code)]
     ]
     signed = set(event.peserta)
@@ -131,9 +137,7 @@ def commitment_board(page: Page, event: Event, number: int = 1) -> CommitmentBoa
         else None,
         "is_commitment": event.jenis == "komitmen-replikasi",
         "date": event.tanggal.indonesian(),
-        "pager": paging.pager(
-            page, urls.event(event.slug), number, len(chunks), len(event.peserta), board_rows()
-        ),
+        "pager": part.pager,
     }
 
 
@@ -141,18 +145,11 @@ def board_pages(site: Site) -> list[tuple[str, str, BoardPageView]]:
     """(URL, title, view) of the later pages of every board longer than a page."""
     pages = []
     for event in site.catalogue.events.values():
-        count = len(paging.split(event.peserta, board_rows()))
-        base = urls.event(event.slug)
-        for number in range(2, count + 1):
-            page = Page(site, urls.paged(base, number))
-            title = f"Papan capaian {event.nama}, halaman {number}"
-            crumbs = breadcrumbs(
-                page, [(urls.EVENTS, "Kegiatan"), (base, event.nama)], f"Halaman {number}"
-            )
+        for part in board_parts(site, event)[1:]:
             view: BoardPageView = {
-                "event": page.event(event.slug),
-                "board": commitment_board(page, event, number),
-                "breadcrumbs": crumbs,
+                "event": part.page.event(event.slug),
+                "board": commitment_board(part, event),
+                "breadcrumbs": part.breadcrumbs([(urls.EVENTS, "Kegiatan")], event.nama),
             }
-            pages.append((page.here, title, view))
+            pages.append((part.page.here, part.title(f"Papan capaian {event.nama}"), view))
     return pages

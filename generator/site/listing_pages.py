@@ -11,10 +11,10 @@ from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.model import Innovation
 from generator.site import browse, paging
-from generator.site.breadcrumbs import Breadcrumbs, breadcrumbs
+from generator.site.breadcrumbs import Breadcrumbs
 from generator.site.browse import Facet, SectorGroup, YearLink
 from generator.site.paging import Pager
-from generator.site.structure import InnovationItem, Page, Site
+from generator.site.structure import InnovationItem, Site
 
 
 class InnovationsHubView(TypedDict):
@@ -51,25 +51,21 @@ def innovations_hub_pages(site: Site) -> list[tuple[str, str, InnovationsHubView
     """(URL, title, view) of each page of `/inovasi/`: every innovation, grouped by sector,
     with the filters that lead to each listing on the first page."""
     innovations = browse.in_sector_order(site, site.catalogue.innovations.values())
-    chunks = paging.split(innovations)
+    hub_parts = paging.parts(site, urls.INNOVATIONS, innovations)
     pages = []
-    for number, chunk in enumerate(chunks, 1):
-        url = urls.paged(urls.INNOVATIONS, number)
-        page = Page(site, url)
-        title = "Inovasi" if number == 1 else f"Inovasi, halaman {number}"
+    for part in hub_parts:
+        page, first = part.page, part.number == 1
         view: InnovationsHubView = {
             "total": len(innovations),
-            "facets": browse.hub_facets(page) if number == 1 else [],
-            "years": browse.year_links(page) if number == 1 else [],
-            "groups": browse.sector_groups(page, chunk),
-            "filter_script": page.href(urls.LISTING_FILTER_SCRIPT) if len(chunks) == 1 else None,
-            "pager": paging.pager(page, urls.INNOVATIONS, number, len(chunks), len(innovations)),
+            "facets": browse.hub_facets(page) if first else [],
+            "years": browse.year_links(page) if first else [],
+            "groups": browse.sector_groups(page, part.entries),
+            "filter_script": page.href(urls.LISTING_FILTER_SCRIPT) if len(hub_parts) == 1 else None,
+            "pager": part.pager,
             "hub": page.href(urls.INNOVATIONS),
-            "breadcrumbs": None
-            if number == 1
-            else breadcrumbs(page, [(urls.INNOVATIONS, "Inovasi")], f"Halaman {number}"),
+            "breadcrumbs": None if first else part.breadcrumbs([], "Inovasi"),
         }
-        pages.append((url, title, view))
+        pages.append((page.here, part.title("Inovasi"), view))
     return pages
 
 
@@ -82,29 +78,21 @@ def _listing(
     show_sector: bool = True,
 ) -> list[tuple[str, str, ListingView]]:
     """The pages of one filter value's listing, newest first."""
-    chunks = paging.split(sorted(innovations, key=browse.newest_by_name))
     pages = []
-    for number, chunk in enumerate(chunks, 1):
-        url = urls.paged(base, number)
-        page = Page(site, url)
-        page_title = title if number == 1 else f"{title}, halaman {number}"
-        ancestors = [(urls.INNOVATIONS, "Inovasi")]
-        if number > 1:
-            ancestors.append((base, title))
+    for part in paging.parts(site, base, sorted(innovations, key=browse.newest_by_name)):
+        page = part.page
         view: ListingView = {
-            "title": page_title,
+            "title": part.title(title),
             "description": description,
-            "entries": [page.innovation_item(i) for i in chunk],
+            "entries": [page.innovation_item(i) for i in part.entries],
             "hub": page.href(urls.INNOVATIONS),
             "show_sector": show_sector,
-            "breadcrumbs": breadcrumbs(
-                page, ancestors, page_title if number == 1 else f"Halaman {number}"
-            ),
-            "pager": paging.pager(page, base, number, len(chunks), len(innovations)),
+            "breadcrumbs": part.breadcrumbs([(urls.INNOVATIONS, "Inovasi")], title),
+            "pager": part.pager,
             "total": len(innovations),
             "groups": None,
         }
-        pages.append((url, page_title, view))
+        pages.append((page.here, part.title(title), view))
     return pages
 
 
@@ -153,50 +141,46 @@ def listing_pages(site: Site) -> list[tuple[str, str, ListingView]]:
     return pages
 
 
-def _region_chunks(
+def _region_parts(
     site: Site, code: str
-) -> tuple[list[list[Innovation]], dict[str | None, int], int]:
-    """A region's own innovations by sector, newest first in each, cut into pages; how many
-    each sector has; how many in all."""
+) -> tuple[list[paging.Part[Innovation]], dict[str | None, int], int]:
+    """A region's own innovations by sector, newest first in each, in pages at its page's
+    address; how many each sector has; how many in all."""
     owned = browse.in_sector_order(site, site.catalogue.innovations_of(code), browse.newest_by_name)
     counts: dict[str | None, int] = defaultdict(int)
     for innovation in owned:
         counts[innovation.bidang] += 1
-    return [list(chunk) for chunk in paging.split(owned)], counts, len(owned)
+    return paging.parts(site, urls.region(site.region_slug(code)), owned), counts, len(owned)
 
 
 def region_first_page(site: Site, code: str) -> tuple[list[SectorGroup], Pager | None]:
     """The groups and pager of the innovations on a region's own page (the first part)."""
-    chunks, counts, total = _region_chunks(site, code)
-    page = Page(site, urls.region(site.region_slug(code)))
-    return browse.sector_groups(page, chunks[0], browse.newest_by_name, counts), paging.pager(
-        page, page.here, 1, len(chunks), total
-    )
+    region_parts, counts, _ = _region_parts(site, code)
+    first = region_parts[0]
+    groups = browse.sector_groups(first.page, first.entries, browse.newest_by_name, counts)
+    return groups, first.pager
 
 
 def region_innovation_pages(site: Site, code: str) -> list[tuple[str, str, ListingView]]:
     """(URL, title, view) of the pages that continue a region's list of innovations."""
-    chunks, counts, total = _region_chunks(site, code)
-    base = urls.region(site.region_slug(code))
+    region_parts, counts, total = _region_parts(site, code)
     name = site.catalogue.region_name(code)
+    title = f"Inovasi milik {name}"
     pages = []
-    for number, chunk in enumerate(chunks[1:], 2):
-        url = urls.paged(base, number)
-        page = Page(site, url)
-        title = f"Inovasi milik {name}, halaman {number}"
-        ancestors = [(urls.REGIONS, "Wilayah"), (base, name)]
+    for part in region_parts[1:]:
+        page = part.page
         view: ListingView = {
-            "title": title,
+            "title": part.title(title),
             "description": "",
             "entries": [],
             "hub": page.href(urls.INNOVATIONS),
             "show_sector": False,
-            "breadcrumbs": breadcrumbs(page, ancestors, f"Halaman {number}"),
-            "pager": paging.pager(page, base, number, len(chunks), total),
+            "breadcrumbs": part.breadcrumbs([(urls.REGIONS, "Wilayah")], name),
+            "pager": part.pager,
             "total": total,
-            "groups": browse.sector_groups(page, chunk, browse.newest_by_name, counts),
+            "groups": browse.sector_groups(page, part.entries, browse.newest_by_name, counts),
         }
-        pages.append((url, title, view))
+        pages.append((page.here, part.title(title), view))
     return pages
 
 

@@ -11,10 +11,12 @@ of page numbers, so every entry stays reachable by links alone, without JavaScri
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypedDict, TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypedDict, TypeVar
 
 from generator.records import urls
-from generator.site.structure import Link, Page
+from generator.site.breadcrumbs import Breadcrumbs, breadcrumbs
+from generator.site.structure import Link, Page, Site
 
 PER_PAGE = 100
 """Entries per page: about 60 KB of cards, so a page stays far below 150 KB with the theme."""
@@ -82,3 +84,37 @@ def pager(
         "last": link(count),
         "numbers": numbers,
     }
+
+
+@dataclass(frozen=True)
+class Part(Generic[T]):
+    """One page of a listing at `base`: the page, its number, its entries and its links to
+    the others."""
+
+    page: Page
+    base: str
+    number: int
+    entries: Sequence[T]
+    pager: Pager | None
+
+    def title(self, title: str) -> str:
+        """The listing's title, with the page's number after the first."""
+        return title if self.number == 1 else f"{title}, halaman {self.number}"
+
+    def breadcrumbs(self, ancestors: list[tuple[str, str]], title: str) -> Breadcrumbs:
+        """The first page's trail ends at the listing's `title`; a later page's goes through
+        the listing to "Halaman n"."""
+        if self.number == 1:
+            return breadcrumbs(self.page, ancestors, title)
+        return breadcrumbs(self.page, [*ancestors, (self.base, title)], f"Halaman {self.number}")
+
+
+def parts(site: Site, base: str, entries: Sequence[T], size: int | None = None) -> list[Part[T]]:
+    """The listing at `base` of `entries`, in pages of `size` (`per_page()` by default)."""
+    chunks = split(entries, size)
+    found = []
+    for number, chunk in enumerate(chunks, 1):
+        page = Page(site, urls.paged(base, number))
+        links = pager(page, base, number, len(chunks), len(entries), size)
+        found.append(Part(page, base, number, chunk, links))
+    return found

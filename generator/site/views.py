@@ -16,7 +16,7 @@ from generator.records import urls
 from generator.records import vocabulary as labels
 from generator.records.dates import PartialDate, parse_date
 from generator.records.model import Event, Indicator, Innovation, Replication, Source
-from generator.site.boards import commitment_board
+from generator.site.boards import board_parts, commitment_board
 from generator.site.breadcrumbs import (
     event_breadcrumbs,
     innovation_breadcrumbs,
@@ -267,7 +267,7 @@ def event_view(site: Site, event: Event) -> EventView:
         "participants": participants,
         "without_replication": sum(1 for p in participants if not p["replications"]),
         "other_replications": others,
-        "board": commitment_board(page, event),
+        "board": commitment_board(board_parts(site, event)[0], event),
         "results": [
             {
                 "innovation": page.innovation(r.inovasi),
