@@ -97,7 +97,6 @@ def export_files(
     build_date: dt.date,
     extra_region_codes: Iterable[str] = (),
     html_redirects: bool = True,
-    twins: bool = True,
 ) -> list[ExportFile]:
     """Every data file of the site, sorted by path.
 
@@ -105,15 +104,12 @@ def export_files(
     relative (see `docs/data.md`). `extra_region_codes` are regions that get a page beyond
     the catalogue's published ones (so that each region page has its JSON twin).
     `html_redirects=False` leaves out the HTML pages at an innovation's old addresses, for a
-    site whose page generator already makes them; the JSON files at old addresses stay.
-    `twins=False` leaves out every record's JSON twin and old addresses: the files a person
-    downloads (the `/data/` page lists them)."""
+    site whose page generator already makes them; the JSON files at old addresses stay."""
     links = Links(base_url)
     data = RecordData(catalogue, links, frozenset(extra_region_codes))
     records = data.all_records()
     files = _downloads(catalogue, data, records, base_url, build_date)
-    if twins:
-        files.extend(_twins(catalogue, data, records, html_redirects))
+    files.extend(_twins(catalogue, data, records, html_redirects))
     files.sort(key=lambda f: f.path)
     return files
 
