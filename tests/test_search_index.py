@@ -169,3 +169,26 @@ def test_index_documents_go_to_memory_only_when_it_has_room(
     monkeypatch.setattr(search, "DOCUMENT_ROOM", 1)
     monkeypatch.setattr(search, "MEMORY_FOLDER", tmp_path / "tidak-ada")
     assert search.scratch_parent(site) is None
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    return (_base36(number // 36) if number >= 36 else "") + digits[number % 36]
+
+
+def test_pages_have_short_names_and_unused_files_are_gone(site_dir: Path) -> None:
+    """Every search fetches the metadata file, which names every page: the names are the
+    generation and the page's number, each with its fragment on disk; Pagefind's ready-made
+    interfaces and its engine for unknown languages are not published."""
+    bundle = site_dir / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    meta = read_file(bundle / f"pagefind.{entry['languages']['id']['hash']}.pf_meta")
+    names = [name for name, _ in meta[1]]
+    generation = names[0][:2]
+    assert len(names) > 10  # past the decimal digits
+    assert names == [generation + _base36(number) for number in range(len(names))]
+    fragments = {p.name for p in (bundle / "fragment").glob("*.pf_fragment")}
+    assert fragments == {f"{name}.pf_fragment" for name in names}
+    for unused in ("pagefind-ui.js", "pagefind-component-ui.js", "wasm.unknown.pagefind"):
+        assert not (bundle / unused).exists()
+    assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.id.pagefind").is_file()
