@@ -28,12 +28,17 @@ def main() -> None:
     show_default=True,
     help="Benih acak (hasil tetap untuk benih yang sama).",
 )
-def synth(count: int, out_dir: Path, seed: int) -> None:
+@click.option(
+    "--long-text",
+    is_flag=True,
+    help="Teks panjang (2-4 paragraf per isian, sekitar lima kali catatan nyata): uji beban.",
+)
+def synth(count: int, out_dir: Path, seed: int, long_text: bool) -> None:
     """Buat katalog sintetis yang valid untuk uji skala (tidak pernah menulis ke catalogue/)."""
     from devtools.synth import SynthRefused, write_synthetic_catalogue
 
     try:
-        summary = write_synthetic_catalogue(count, out_dir, seed=seed)
+        summary = write_synthetic_catalogue(count, out_dir, seed=seed, long_text=long_text)
     except SynthRefused as refusal:
         raise click.UsageError(str(refusal)) from None
     click.echo(summary, err=True)

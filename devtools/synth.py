@@ -37,8 +37,12 @@ class SynthRefused(Exception):
     """The target folder must not receive synthetic records; the message says why."""
 
 
-def write_synthetic_catalogue(count: int, out_dir: Path, seed: int = 1) -> str:
-    """Write a valid synthetic catalogue of `count` innovations into `out_dir`.
+def write_synthetic_catalogue(
+    count: int, out_dir: Path, seed: int = 1, long_text: bool = False
+) -> str:
+    """Write a valid synthetic catalogue of `count` innovations into `out_dir`; its text
+    fields as long as the shipped records' (`synth_records.SENTENCES`), or, with `long_text`,
+    two to four paragraphs each (a stress test).
 
     Refuses (SynthRefused) a folder inside the real catalogue, or a non-empty folder that
     is not an earlier synthetic output. Returns a one-line summary in Indonesian.
@@ -51,7 +55,7 @@ def write_synthetic_catalogue(count: int, out_dir: Path, seed: int = 1) -> str:
         raise SynthRefused(f"tabel wilayah nasional tidak ditemukan di {table_dir}")
     table = RegionTable.read(table_dir)
     regions = sorted(table.by_code.values(), key=lambda region: region.code)
-    writer = _Generator(count, seed, regions)
+    writer = _Generator(count, seed, regions, long_text)
     writer.generate()
 
     _clear_previous_output(target)
@@ -65,7 +69,7 @@ def write_synthetic_catalogue(count: int, out_dir: Path, seed: int = 1) -> str:
         target / MARKER,
         "Katalog sintetis untuk uji skala, dibuat oleh `python -m generator synth`.\n"
         "Isinya bukan data nyata dan boleh dihapus atau ditimpa.\n"
-        f"inovasi: {count}\nbenih: {seed}\n",
+        f"inovasi: {count}\nbenih: {seed}\n" + ("teks: panjang\n" if long_text else ""),
     )
     return (
         f"Katalog sintetis ditulis ke {out_dir}: {count} inovasi, "
@@ -107,9 +111,9 @@ class _Generator:
     """Draws the whole catalogue in memory before anything is written (awards and
     participants need to know about each other); `synth_records` writes it."""
 
-    def __init__(self, count: int, seed: int, regions: list[Region]) -> None:
+    def __init__(self, count: int, seed: int, regions: list[Region], long_text: bool) -> None:
         self.count = count
-        self.texts = Texts(seed)
+        self.texts = Texts(seed, long_text)
         self.rng = self.texts.rng
         self.width = max(5, len(str(count)))
         self.provinces = [region for region in regions if region.is_province]

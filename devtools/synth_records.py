@@ -55,18 +55,66 @@ class Drawn(Protocol):
     events: list[DrawnEvent]
 
 
+SENTENCES: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {
+    "masalah": ((1, 2, 3), (25, 50, 25)),
+    "solusi": ((1, 2, 3, 4, 6, 10), (15, 45, 25, 10, 3, 2)),
+    "hasil": ((1, 2, 3, 4, 6, 9), (20, 30, 25, 10, 10, 5)),
+    "syarat_replikasi": ((1, 2, 3), (40, 40, 20)),
+    "modifikasi": ((1, 2, 3), (45, 45, 10)),
+    "hasil_replikasi": ((1, 2, 3), (50, 40, 10)),
+    "uraian_kegiatan": ((2, 3, 4, 6, 9, 20), (25, 20, 20, 20, 10, 5)),
+    "uraian_wilayah": ((3, 4, 5, 6, 7), (20, 30, 25, 15, 10)),
+}
+"""How many sentences (about 95 characters each) a text field gets, and how often: drawn to
+follow the shipped catalogue's own lengths (November 2026; characters, quartiles and 90th
+percentile: masalah 156/183/219/284, solusi 158/214/284/373 up to 988, hasil 149/243/343/570
+up to 869, a replication's modifikasi 156, an event's uraian 185/379/609/890 up to 1,926, a
+region's uraian 315/416/578/684). Until then every field was two to four paragraphs, five
+times the real median: pages, open data and the search index of a synthetic catalogue were
+heavier than a real one's. `long_text` keeps those lengths, for stress tests."""
+
+LONG_PARAGRAPHS: dict[str, tuple[int, int]] = {
+    "masalah": (2, 3),
+    "solusi": (2, 4),
+    "hasil": (1, 3),
+    "syarat_replikasi": (1, 2),
+    "modifikasi": (1, 2),
+    "hasil_replikasi": (1, 2),
+    "uraian_kegiatan": (1, 2),
+    "uraian_wilayah": (1, 2),
+}
+"""The paragraphs (of three to six sentences) of each field in `long_text` catalogues."""
+
+
 class Texts:
     """The random source of a synthetic catalogue, and the texts drawn from it: sentences of
-    the word list, paragraphs of those sentences, summaries and days."""
+    the word list, field texts of those sentences, summaries and days."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, long_text: bool = False) -> None:
         self.rng = random.Random(f"katalog-sintetis:{seed}")
         self.sentences = [self.sentence() for _ in range(3000)]
+        self.long_text = long_text
 
     def sentence(self) -> str:
         words = self.rng.choices(WORDS, k=self.rng.randint(7, 16))
         text = " ".join(words)
         return text[0].upper() + text[1:] + "."
+
+    def field(self, name: str) -> str:
+        """The text of one field (`SENTENCES`), in paragraphs of at most three sentences."""
+        if self.long_text:
+            return self.paragraphs(*LONG_PARAGRAPHS[name])
+        counts, weights = SENTENCES[name]
+        chosen = self.rng.choices(self.sentences, k=self.rng.choices(counts, weights)[0])
+        return "\n\n".join(" ".join(chosen[i : i + 3]) for i in range(0, len(chosen), 3))
+
+    def steps(self) -> str | None:
+        """A solution's list of service steps, or None: half the long-text solutions had one;
+        the shipped records seldom do."""
+        if self.rng.random() >= (0.5 if self.long_text else 0.1):
+            return None
+        count = self.rng.randint(3, 5) if self.long_text else self.rng.randint(2, 4)
+        return "\n".join(f"- {s}" for s in self.rng.sample(self.sentences, count))
 
     def paragraphs(self, low: int, high: int) -> str:
         rng = self.rng
@@ -159,14 +207,14 @@ class RecordWriter:
             f"tahap: {rng.choices(('inisiatif', 'uji-coba', 'penerapan'), weights=(1, 2, 7))[0]}\n",
             f"status: {rng.choices(('aktif', 'vakum', 'dihentikan'), weights=(85, 10, 5))[0]}\n",
             f"ringkasan: {quoted(self.texts.summary(number))}\n",
-            block("masalah", self.texts.paragraphs(2, 3)),
+            block("masalah", self.texts.field("masalah")),
         ]
-        solution = self.texts.paragraphs(2, 4)
-        if rng.random() < 0.5:
-            steps = "\n".join(f"- {s}" for s in rng.sample(self.texts.sentences, rng.randint(3, 5)))
+        solution = self.texts.field("solusi")
+        steps = self.texts.steps()
+        if steps is not None:
             solution += "\n\nLangkah layanan:\n\n" + steps
         parts.append(block("solusi", solution))
-        parts.append(block("hasil", self.texts.paragraphs(1, 3)))
+        parts.append(block("hasil", self.texts.field("hasil")))
         if rng.random() < 0.5:
             before = rng.randint(20, 90)
             parts.append(
@@ -178,7 +226,7 @@ class RecordWriter:
                 f'    periode: "{innovation.year}–{min(innovation.year + 2, HORIZON.year)}"\n'
             )
         if rng.random() < 0.4:
-            parts.append(block("syarat_replikasi", self.texts.paragraphs(1, 2)))
+            parts.append(block("syarat_replikasi", self.texts.field("syarat_replikasi")))
         if rng.random() < 0.6:
             regulation = f"Peraturan Sintetis Nomor {rng.randint(1, 60)} Tahun {innovation.year}"
             parts.append(f"dasar_hukum:\n  - {quoted(regulation)}\n")
@@ -229,9 +277,9 @@ class RecordWriter:
             if rng.random() < 0.2:
                 parts.append(f"    catatan: {quoted(rng.choice(self.texts.sentences))}\n")
         if rng.random() < 0.5:
-            parts.append(block("modifikasi", self.texts.paragraphs(1, 2)))
+            parts.append(block("modifikasi", self.texts.field("modifikasi")))
         if len(replication.stages) >= 4 and rng.random() < 0.6:
-            parts.append(block("hasil", self.texts.paragraphs(1, 2)))
+            parts.append(block("hasil", self.texts.field("hasil_replikasi")))
         return "".join(parts)
 
     def event_yaml(self, event: DrawnEvent) -> str:
@@ -254,8 +302,9 @@ class RecordWriter:
             parts.append("hasil:\n")
             for slug, award in event.results:
                 parts.append(f"  - inovasi: {slug}\n    penghargaan: {quoted(award)}\n")
-        parts.append(block("uraian", self.texts.paragraphs(1, 2)))
+        parts.append(block("uraian", self.texts.field("uraian_kegiatan")))
         return "".join(parts)
 
     def profile_yaml(self, region: Region) -> str:
-        return f"kode: {quoted(region.code)}\n" + block("uraian", self.texts.paragraphs(1, 2))
+        text = self.texts.field("uraian_wilayah")
+        return f"kode: {quoted(region.code)}\n" + block("uraian", text)

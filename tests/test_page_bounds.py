@@ -46,7 +46,8 @@ def _skew(folder: Path) -> set[str]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> views.Site:
     folder = tmp_path_factory.mktemp("miring") / "katalog"
-    write_synthetic_catalogue(SIZE, folder)
+    # Long texts (two to four paragraphs a field, five times a real record's): the worst case.
+    write_synthetic_catalogue(SIZE, folder, long_text=True)
     _skew(folder)
     result = read_catalogue(folder)
     assert result.problems == [], [p.format() for p in result.problems[:5]]
