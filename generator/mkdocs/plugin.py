@@ -55,6 +55,7 @@ from generator.mkdocs.shells import (
     all_groups,
 )
 from generator.mkdocs.sitemap import BuildDate, list_record_pages
+from generator.mkdocs.watching import watch_by_kernel
 from generator.records import urls
 from generator.records.catalogue import Catalogue
 from generator.records.history import last_changed
@@ -391,6 +392,8 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
+        mkdocs_watched = [config.docs_dir, config.config_file_path, *config.theme.dirs]
+        watch_by_kernel(server, [path for path in mkdocs_watched if path])
         if self.catalogue_dir is not None:
             server.watch(str(self.catalogue_dir))
         return server
