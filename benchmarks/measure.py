@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import platform
 import re
@@ -63,7 +64,8 @@ SHM = Path("/dev/shm")
 
 
 class TreeSampler:
-    """The summed resident set of a process and all its descendants, sampled from /proc.
+    """The summed resident set of all the descendants of a process (the launcher, which is
+    not counted: the command it started and everything that started), sampled from /proc.
 
     Each sample lists /proc, reads the parent of every process it has not seen before (so a
     sample costs little once the tree is known) and sums the resident pages of the tree's
@@ -71,6 +73,7 @@ class TreeSampler:
     memory) count once per process: the sum bounds the memory used from above."""
 
     def __init__(self, root: int) -> None:
+        self.root = root
         self.tree = {root}
         self.seen: set[int] = set()
         self.peak_kib = 0
@@ -90,7 +93,8 @@ class TreeSampler:
                 if pid not in self.tree and parent in self.tree:
                     self.tree.add(pid)
                     grown = True
-        total = sum(_resident_pages(pid) for pid in self.tree) * self.page_kib
+        pages = sum(_resident_pages(pid) for pid in self.tree if pid != self.root)
+        total = pages * self.page_kib
         self.peak_kib = max(self.peak_kib, total)
         self.shm_peak = max(self.shm_peak, _shm_used())
 
@@ -120,20 +124,27 @@ def _shm_used() -> int:
     return usage.total - usage.free
 
 
+LAUNCHER = Path(__file__).resolve().with_name("launch.py")
+
+
 def run_measured(command: list[str], cwd: Path, log: Path, timeout: float) -> Run:
     """Run `command` and measure it: wall time; with wait4(), the peak resident set of its
     largest process and its CPU time (not the benchmark's); and, sampled, the peak of the
     summed resident set of the whole process tree (see `TreeSampler`).
 
-    A watchdog stops the command (the whole process group) after `timeout` seconds.
+    The command is started by `launch.py`, a small process that reports its wait4 figures:
+    started by the benchmark itself, it would carry the benchmark's own peak memory (see
+    there). A watchdog stops the command (the whole process group) after `timeout` seconds.
     """
     log.parent.mkdir(parents=True, exist_ok=True)
+    report = log.with_name(log.name + ".wait4.json")
+    report.unlink(missing_ok=True)
     stopped: list[str] = []
     finished = threading.Event()
     with log.open("wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen(
-            command,
+            [sys.executable, "-I", "-S", str(LAUNCHER), str(report), *command],
             cwd=cwd,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -158,14 +169,20 @@ def run_measured(command: list[str], cwd: Path, log: Path, timeout: float) -> Ru
         finished.set()
         watcher.join()
         process.returncode = os.waitstatus_to_exitcode(status)
+    # What the launcher saw of the command; when it was stopped before it could say, the
+    # launcher's own figures (its peak then includes the benchmark's).
+    facts = {"seconds": seconds, "peak_kib": usage.ru_maxrss, "returncode": process.returncode}
+    facts["cpu_seconds"] = usage.ru_utime + usage.ru_stime
+    if report.is_file():
+        facts.update(json.loads(report.read_text(encoding="utf-8")))
     return Run(
-        seconds,
-        int(usage.ru_maxrss),
-        process.returncode,
+        float(facts["seconds"]),
+        int(facts["peak_kib"]),
+        int(facts["returncode"]),
         stopped[0] if stopped else "",
         log,
-        tree_peak_kib=max(sampler.peak_kib, int(usage.ru_maxrss)),
-        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        tree_peak_kib=max(sampler.peak_kib, int(facts["peak_kib"])),
+        cpu_seconds=float(facts["cpu_seconds"]),
         shm_peak_kib=sampler.shm_peak_kib,
     )
 
