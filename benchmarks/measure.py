@@ -1,10 +1,11 @@
-"""Measuring one command: wall time and peak memory of exactly that process, with a time
-limit and a disk-space guard; plus the facts about the machine and about a built site."""
+"""Measuring one command: wall time, CPU time and peak memory of that command and of its whole
+process tree, with a time limit; waiting for a quiet machine; the trash; the machine's facts."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import platform
 import re
@@ -24,10 +25,17 @@ class Run:
     """One finished (or stopped) command."""
 
     seconds: float
-    peak_kib: int
+    peak_kib: int  # wait4: the largest single process (it or a descendant it waited for)
     returncode: int
     stopped: str  # why the watchdog stopped it, "" when it ran to the end
     log: Path
+    # The summed resident set of the process and all its descendants, sampled from /proc
+    # every SAMPLE_SECONDS: what the whole build (workers, Pagefind) held at its peak.
+    tree_peak_kib: int = 0
+    cpu_seconds: float = 0.0  # user + system, its waited-for descendants included
+    # How much more of /dev/shm was in use at the peak than at the start: files there are
+    # memory that no process's resident set shows.
+    shm_peak_kib: int = 0
 
     @property
     def ok(self) -> bool:
@@ -39,50 +47,117 @@ class Run:
         return "\n".join(text[-lines:])
 
 
+REPO = Path(__file__).resolve().parents[1]
+
+
 def command_environment(**extra: str) -> dict[str, str]:
-    """The environment of a measured command: MkDocs' upgrade notice and colours off, so
-    logs read plainly; `extra` on top."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", **extra}
+    """The environment of a measured command: this checkout first on the module path (the
+    code measured is the code here, whatever is installed, from any working folder); MkDocs'
+    upgrade notice and colours off, so logs read plainly; `extra` on top."""
+    path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
+    quiet = {"NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    return {**os.environ, "PYTHONPATH": path, **quiet, **extra}
 
 
-def run_measured(
-    command: list[str],
-    cwd: Path,
-    log: Path,
-    timeout: float,
-    max_disk_bytes: int | None = None,
-) -> Run:
-    """Run `command` and measure it with wait4(): its own peak RSS, not the benchmark's.
+SAMPLE_SECONDS = 0.1
+SHM = Path("/dev/shm")
 
-    A watchdog stops the command (the whole process group) after `timeout` seconds, or when
-    free disk space has dropped by more than `max_disk_bytes` since it started.
+
+class TreeSampler:
+    """The summed resident set of all the descendants of a process (the launcher, which is
+    not counted: the command it started and everything that started), sampled from /proc.
+
+    Each sample lists /proc, reads the parent of every process it has not seen before (so a
+    sample costs little once the tree is known) and sums the resident pages of the tree's
+    members (`statm`). Pages shared between processes (a forked worker's copy-on-write
+    memory) count once per process: the sum bounds the memory used from above."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.tree = {root}
+        self.seen: set[int] = set()
+        self.peak_kib = 0
+        self.page_kib = os.sysconf("SC_PAGE_SIZE") // 1024
+        self.shm_start = _shm_used()
+        self.shm_peak = self.shm_start
+
+    def sample(self) -> None:
+        alive = {int(name) for name in os.listdir("/proc") if name.isdigit()}
+        parents = {pid: _parent(pid) for pid in alive - self.seen}
+        self.seen = alive
+        self.tree &= alive
+        grown = True
+        while grown:  # a child may be listed before its parent, both new in this sample
+            grown = False
+            for pid, parent in parents.items():
+                if pid not in self.tree and parent in self.tree:
+                    self.tree.add(pid)
+                    grown = True
+        pages = sum(_resident_pages(pid) for pid in self.tree if pid != self.root)
+        total = pages * self.page_kib
+        self.peak_kib = max(self.peak_kib, total)
+        self.shm_peak = max(self.shm_peak, _shm_used())
+
+    @property
+    def shm_peak_kib(self) -> int:
+        return max(0, self.shm_peak - self.shm_start) // 1024
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None  # gone already
+
+
+def _resident_pages(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _shm_used() -> int:
+    if not SHM.is_dir():
+        return 0
+    usage = shutil.disk_usage(SHM)
+    return usage.total - usage.free
+
+
+LAUNCHER = Path(__file__).resolve().with_name("launch.py")
+
+
+def run_measured(command: list[str], cwd: Path, log: Path, timeout: float) -> Run:
+    """Run `command` and measure it: wall time; with wait4(), the peak resident set of its
+    largest process and its CPU time (not the benchmark's); and, sampled, the peak of the
+    summed resident set of the whole process tree (see `TreeSampler`).
+
+    The command is started by `launch.py`, a small process that reports its wait4 figures:
+    started by the benchmark itself, it would carry the benchmark's own peak memory (see
+    there). A watchdog stops the command (the whole process group) after `timeout` seconds.
     """
     log.parent.mkdir(parents=True, exist_ok=True)
-    free_at_start = shutil.disk_usage(log.parent).free
+    report = log.with_name(log.name + ".wait4.json")
+    report.unlink(missing_ok=True)
     stopped: list[str] = []
     finished = threading.Event()
     with log.open("wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen(
-            command,
+            [sys.executable, "-I", "-S", str(LAUNCHER), str(report), *command],
             cwd=cwd,
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
             env=command_environment(),
         )
+        sampler = TreeSampler(process.pid)
 
         def watch() -> None:
-            while not finished.wait(1.0):
-                elapsed = time.perf_counter() - start
-                used = free_at_start - shutil.disk_usage(log.parent).free
-                if elapsed > timeout:
+            while not finished.wait(SAMPLE_SECONDS):
+                sampler.sample()
+                if time.perf_counter() - start > timeout:
                     stopped.append(f"dihentikan setelah {timeout:.0f} s")
-                elif max_disk_bytes is not None and used > max_disk_bytes:
-                    stopped.append(
-                        f"dihentikan: memakai lebih dari {max_disk_bytes / 1e9:.1f} GB disk"
-                    )
-                if stopped:
                     with contextlib.suppress(ProcessLookupError):
                         os.killpg(process.pid, signal.SIGKILL)
                     return
@@ -94,8 +169,21 @@ def run_measured(
         finished.set()
         watcher.join()
         process.returncode = os.waitstatus_to_exitcode(status)
+    # What the launcher saw of the command; when it was stopped before it could say, the
+    # launcher's own figures (its peak then includes the benchmark's).
+    facts = {"seconds": seconds, "peak_kib": usage.ru_maxrss, "returncode": process.returncode}
+    facts["cpu_seconds"] = usage.ru_utime + usage.ru_stime
+    if report.is_file():
+        facts.update(json.loads(report.read_text(encoding="utf-8")))
     return Run(
-        seconds, int(usage.ru_maxrss), process.returncode, stopped[0] if stopped else "", log
+        float(facts["seconds"]),
+        int(facts["peak_kib"]),
+        int(facts["returncode"]),
+        stopped[0] if stopped else "",
+        log,
+        tree_peak_kib=max(sampler.peak_kib, int(facts["peak_kib"])),
+        cpu_seconds=float(facts["cpu_seconds"]),
+        shm_peak_kib=sampler.shm_peak_kib,
     )
 
 
@@ -143,28 +231,6 @@ class Trash:
 
     def empty(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-@dataclass
-class SiteFacts:
-    files: int
-    bytes: int
-    innovation_pages: int
-    innovation_page_median: float | None
-    partial: bool = False  # the build was stopped: what it had written so far
-
-
-def site_facts(site: Path, partial: bool = False) -> SiteFacts:
-    """Size of a built site, and the median size of its innovation pages."""
-    files = 0
-    total = 0
-    for root, _dirs, names in os.walk(site):
-        for name in names:
-            files += 1
-            total += os.stat(os.path.join(root, name)).st_size
-    pages = [p.stat().st_size for p in site.glob("inovasi/*/index.html")]
-    page_median = median([float(p) for p in pages]) if pages else None
-    return SiteFacts(files, total, len(pages), page_median, partial)
 
 
 @dataclass
