@@ -72,18 +72,22 @@ def timeline(chart_id: str, title: str, desc: str, lanes: list[Lane]) -> Markup:
 def _year_axis(
     first_year: int, last_year: int, height: float, x_of: Callable[[dt.date], float]
 ) -> list[str]:
-    """A grid line and a label for every year (every few years on a long axis)."""
-    parts = []
+    """A grid line and a label for every year (every few years on a long axis): all lines
+    one path, all labels one text."""
     step = max(1, math.ceil((last_year + 1 - first_year) / 10))
-    for year in range(first_year, last_year + 2, step):
-        x = x_of(dt.date(year, 1, 1))
-        parts.append(
-            f'<line class="k-tl-grid" x1="{num(x)}" y1="{num(HEAD - 6)}" x2="{num(x)}" '
-            f'y2="{num(height - 4)}"/>'
-        )
-        if year <= last_year:
-            parts.append(_text("k-tl-year", x + 3, HEAD - 12, str(year)))
-    return parts
+    years = range(first_year, last_year + 2, step)
+    xs = [x_of(dt.date(year, 1, 1)) for year in years]
+    top, bottom = num(HEAD - 6), num(height - 4 - (HEAD - 6))
+    lines = "".join(f"M{num(x)} {top}v{bottom}" for x in xs)
+    labels = "".join(
+        f'<tspan x="{num(x + 3)}">{year}</tspan>'
+        for year, x in zip(years, xs, strict=True)
+        if year <= last_year
+    )
+    return [
+        f'<path class="k-tl-grid" d="{lines}"/>',
+        f'<text class="k-tl-year" y="{num(HEAD - 12)}">{labels}</text>',
+    ]
 
 
 def _lane(lane: Lane, middle: float, x_of: Callable[[dt.date], float]) -> list[str]:

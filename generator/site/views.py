@@ -314,6 +314,11 @@ def region_view(site: Site, code: str) -> RegionView:
         "notes": render_markdown(profile.catatan if profile else None),
         "owned_count": len(owned),
         "owned_sectors": len({i.bidang for i in owned}),
+        # Said once above the region's own cards rather than on each of them (they share
+        # the region, so its province).
+        "outside": f"dari luar {catalogue.home_name()}"
+        if owned and catalogue.origin_of(owned[0]) == "outside"
+        else None,
         "owned_by_sector": owned_groups,
         "owned_pager": owned_pager,
         "invite": len(owned) < FEW_INNOVATIONS,
