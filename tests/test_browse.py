@@ -369,6 +369,18 @@ def test_a_card_says_when_an_innovation_is_from_outside_the_province(
     assert card(pages["inovasi/"], "CMS Desa").select_one(".k-badge--outside") is None
 
 
+def test_a_region_of_another_province_says_it_once_above_its_cards(
+    pages: dict[str, BeautifulSoup],
+) -> None:
+    """Every card on a region's page shares the region: the badge is said once, not per card."""
+    region = pages["wilayah/kota-bekasi/"]
+    said = [p.get_text() for p in region.select("#inovasi ~ p") if "dari luar" in p.get_text()]
+    assert said == ["Semuanya dari luar Kalimantan Barat."]
+    assert card(region, "e-OPen").select_one(".k-badge--outside") is None
+    home = pages["wilayah/kabupaten-kubu-raya/"]
+    assert "dari luar" not in home.get_text()
+
+
 def test_the_filter_script_runs_before_the_list_is_drawn(pages: dict[str, BeautifulSoup]) -> None:
     """saring.js loads without `defer` right after the filter links, and the years (which stay
     links) come first, so the choices replace hidden lines below them and nothing above the

@@ -41,6 +41,8 @@ TOC_ID = f"katalog-shell-toc-{_TAG}"
 TOC_TITLE = f"KatalogShellToc{_TAG}"
 BODY = f"<h1><!--katalog-shell-body-{_TAG}--></h1>"
 
+# The theme's lighter page for record pages (theme_overrides/record.html).
+SHELL_TEMPLATE = "record.html"
 RECORD_SECTIONS = ("inovasi", "wilayah", "replikasi", "kegiatan")
 _RECORD_PAGE = re.compile(
     r"^(" + "|".join(RECORD_SECTIONS) + r")/([a-z0-9]+(?:-[a-z0-9]+)*)/index\.md$"
@@ -69,6 +71,7 @@ class Group:
             description=DESCRIPTION,
             edit_path=EDIT if self.editable else None,
             toc=((TOC_ID, TOC_TITLE),),
+            metadata={"template": SHELL_TEMPLATE},
         )
 
 

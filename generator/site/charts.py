@@ -24,7 +24,8 @@ BAR_COLOUR = "#00695c"
 MUTED = "#6b6b6b"
 GRID = "#d0d0d0"
 
-# One colour per replication stage; white text on each keeps 4.5:1.
+# One colour per replication stage; white text on each keeps 4.5:1. katalog.css gives the
+# timeline's marks and legend the same colours ("Timeline drawing", `.k-legend__mark--*`).
 STAGE_COLOURS = {
     "komitmen": "#4f5b66",
     "pendampingan": "#1565c0",
@@ -48,6 +49,12 @@ def svg_open(chart_id: str, width: float, height: float, title: str, desc: str, 
         f'<title id="{escape(chart_id)}-title">{escape(title)}</title>'
         f'<desc id="{escape(chart_id)}-desc">{escape(desc)}</desc>'
     )
+
+
+def num(value: float) -> str:
+    """A coordinate as short as it reads: one decimal at most, none when it is whole
+    (`182`, `261.5`); a chart repeats hundreds of them on every page."""
+    return f"{round(value, 1):g}"
 
 
 def svg_text(

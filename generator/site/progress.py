@@ -109,6 +109,10 @@ def _mark(replication: Replication, index: int) -> timeline_chart.Mark:
     )
 
 
+TIMELINE_TABLE = "Tahapan replikasi per wilayah"
+"""The caption of the table under an innovation's timeline (`_timeline.html`)."""
+
+
 class DatedStage(TypedDict):
     """One recorded stage with its date as read (`date`) and as ISO (`iso`), and the mark
     that stands for it on the timeline (`symbol`)."""
@@ -141,6 +145,7 @@ class Timeline(TypedDict):
     svg: Markup | None
     rows: list[TimelineRow]
     legend: list[LegendEntry]
+    caption: str
 
 
 def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline:
@@ -148,7 +153,7 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline
     region in the order they began, and the table with every stage and date."""
     catalogue = page.site.catalogue
     if not replications:
-        return {"svg": None, "rows": [], "legend": []}
+        return {"svg": None, "rows": [], "legend": [], "caption": TIMELINE_TABLE}
     lanes = [
         timeline_chart.Lane(
             r.wilayah,
@@ -157,17 +162,12 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline
         )
         for r in replications
     ]
-    summary = "; ".join(
-        f"{catalogue.region_name(r.wilayah)}: "
-        + ", ".join(
-            f"{labels.label(labels.REPLICATION_STAGE, s.tahap).lower()} {s.tanggal.indonesian()}"
-            for s in r.tahapan
-        )
-        for r in replications
-    )
+    # The table beside the drawing carries every stage and date, with links: the drawing's
+    # description says where they are instead of repeating them.
     desc = (
         f"Tahapan replikasi di {len(replications)} wilayah, satu baris per wilayah, "
-        f"ditempatkan menurut tanggal. {summary}."
+        "ditempatkan menurut tanggal. Setiap tahap dan tanggalnya ada di tabel "
+        f"“{TIMELINE_TABLE}” di bawah gambar ini."
     )
     innovation = catalogue.innovations[replications[0].inovasi]
     # One dated stage in all draws as a lone dot on an empty axis: the list says it better.
@@ -180,6 +180,7 @@ def innovation_timeline(page: Page, replications: list[Replication]) -> Timeline
         else None,
         "rows": [_timeline_row(page, r) for r in replications],
         "legend": _legend({s.tahap for r in replications for s in r.tahapan}),
+        "caption": TIMELINE_TABLE,
     }
 
 

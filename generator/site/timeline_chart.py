@@ -1,5 +1,10 @@
 """The replication timeline: one lane per region, stages as numbered marks placed by date
-along a shared year axis (drawn with the pieces of `charts`)."""
+along a shared year axis (drawn with the pieces of `charts`).
+
+It is on every replicated innovation's page, so its look is in katalog.css ("Timeline
+drawing": a class per kind of element, a stage's colour from its mark's `data-stage`)
+rather than in presentation attributes repeated on every element, and its coordinates are
+written as short as they read."""
 
 from __future__ import annotations
 
@@ -10,15 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from generator.site.charts import (
-    GRID,
-    MUTED,
-    STAGE_COLOURS,
-    short_region_name,
-    shorten,
-    svg_open,
-    svg_text,
-)
+from generator.site.charts import num, short_region_name, shorten, svg_open
 
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 LABEL_WIDTH, LEFT, RIGHT, HEAD, LANE_HEIGHT = 170.0, 182.0, 700.0, 30.0, 56.0
@@ -75,39 +72,35 @@ def timeline(chart_id: str, title: str, desc: str, lanes: list[Lane]) -> Markup:
 def _year_axis(
     first_year: int, last_year: int, height: float, x_of: Callable[[dt.date], float]
 ) -> list[str]:
-    """A grid line and a label for every year (every few years on a long axis)."""
-    parts = []
+    """A grid line and a label for every year (every few years on a long axis): all lines
+    one path, all labels one text."""
     step = max(1, math.ceil((last_year + 1 - first_year) / 10))
-    for year in range(first_year, last_year + 2, step):
-        x = x_of(dt.date(year, 1, 1))
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{HEAD - 6:g}" x2="{x:.1f}" y2="{height - 4:g}" '
-            f'stroke="{GRID}" stroke-width="1"/>'
-        )
-        if year <= last_year:
-            parts.append(svg_text(x + 3, HEAD - 12, str(year), 11, fill="currentColor"))
-    return parts
+    years = range(first_year, last_year + 2, step)
+    xs = [x_of(dt.date(year, 1, 1)) for year in years]
+    top, bottom = num(HEAD - 6), num(height - 4 - (HEAD - 6))
+    lines = "".join(f"M{num(x)} {top}v{bottom}" for x in xs)
+    labels = "".join(
+        f'<tspan x="{num(x + 3)}">{year}</tspan>'
+        for year, x in zip(years, xs, strict=True)
+        if year <= last_year
+    )
+    return [
+        f'<path class="k-tl-grid" d="{lines}"/>',
+        f'<text class="k-tl-year" y="{num(HEAD - 12)}">{labels}</text>',
+    ]
 
 
 def _lane(lane: Lane, middle: float, x_of: Callable[[dt.date], float]) -> list[str]:
     """One region's lane: its name, a line from its first to its last stage, the marks."""
     parts = [
-        f'<g class="k-lane" data-key="{escape(lane.key)}" data-label="{escape(lane.label)}">',
-        svg_text(
-            LABEL_WIDTH,
-            middle + 4,
-            shorten(short_region_name(lane.label), 27),
-            12,
-            "end",
-            fill="currentColor",
-            font_weight="600",
-        ),
+        f'<g class="k-lane" data-key="{escape(lane.key)}">',
+        _text("k-tl-lane", LABEL_WIDTH, middle + 4, shorten(short_region_name(lane.label), 27)),
     ]
     xs = [x_of(m.date) for m in lane.marks]
     if len(xs) > 1:
         parts.append(
-            f'<line x1="{xs[0]:.1f}" y1="{middle:g}" x2="{xs[-1]:.1f}" y2="{middle:g}" '
-            f'stroke="{MUTED}" stroke-width="2"/>'
+            f'<line class="k-tl-line" x1="{num(xs[0])}" y1="{num(middle)}" '
+            f'x2="{num(xs[-1])}" y2="{num(middle)}"/>'
         )
     ends = {"above": -1e9, "below": -1e9}
     for mark, x in zip(lane.marks, xs, strict=True):
@@ -119,21 +112,22 @@ def _lane(lane: Lane, middle: float, x_of: Callable[[dt.date], float]) -> list[s
 def _mark(mark: Mark, x: float, middle: float, ends: dict[str, float]) -> list[str]:
     """A numbered mark with its date above or below it, where the label does not overlap the
     previous one (`ends`: where the last label of each row ends)."""
-    colour = STAGE_COLOURS.get(mark.stage, MUTED)
     parts = [
         f'<g class="k-mark" data-stage="{escape(mark.stage)}" '
         f'data-date="{mark.date.isoformat()}"><title>{escape(mark.label)}</title>'
-        f'<circle cx="{x:.1f}" cy="{middle:g}" r="8.5" fill="{colour}" '
-        f'stroke="#ffffff" stroke-width="1.5"/>',
-        svg_text(x, middle + 4, mark.symbol, 11, "middle", fill="#ffffff", font_weight="700"),
+        f'<circle cx="{num(x)}" cy="{num(middle)}" r="8.5"/>',
+        _text("k-tl-n", x, middle + 4, mark.symbol),
     ]
     half = len(mark.date_label) * 2.9 + 2
     for row, dy in (("above", -13.0), ("below", 22.0)):
         if x - half > ends[row] + 4:
             ends[row] = x + half
-            parts.append(
-                svg_text(x, middle + dy, mark.date_label, 10, "middle", fill="currentColor")
-            )
+            parts.append(_text("k-tl-date", x, middle + dy, mark.date_label))
             break
     parts.append("</g>")
     return parts
+
+
+def _text(kind: str, x: float, y: float, text: str) -> str:
+    """A text of the drawing; its size, weight, anchor and colour come from its class."""
+    return f'<text class="{kind}" x="{num(x)}" y="{num(y)}">{escape(text)}</text>'

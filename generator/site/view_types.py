@@ -207,6 +207,7 @@ class RegionView(TypedDict):
     notes: Markup
     owned_count: int
     owned_sectors: int
+    outside: str | None  # "dari luar Kalimantan Barat" for a region of another province
     owned_by_sector: list[SectorGroup]  # the first page's (`paging`)
     owned_pager: Pager | None
     invite: bool  # few or no innovations: ask for more

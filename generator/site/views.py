@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urlsplit
 from generator.data.jsonld import Record, jsonld_for
 from generator.records import urls
 from generator.records import vocabulary as labels
+from generator.records.catalogue import Catalogue
 from generator.records.dates import PartialDate, parse_date
 from generator.records.model import Event, Indicator, Innovation, Replication, Source
 from generator.site.boards import board_parts, commitment_board
@@ -314,6 +315,7 @@ def region_view(site: Site, code: str) -> RegionView:
         "notes": render_markdown(profile.catatan if profile else None),
         "owned_count": len(owned),
         "owned_sectors": len({i.bidang for i in owned}),
+        "outside": _outside_note(catalogue, owned),
         "owned_by_sector": owned_groups,
         "owned_pager": owned_pager,
         "invite": len(owned) < FEW_INNOVATIONS,
@@ -347,6 +349,14 @@ def region_view(site: Site, code: str) -> RegionView:
         "breadcrumbs": region_breadcrumbs(page, code),
         "footer": record_footer(page, name, profile.path if profile else None),
     }
+
+
+def _outside_note(catalogue: Catalogue, owned: list[Innovation]) -> str | None:
+    """`dari luar Kalimantan Barat` when a region's own innovations come from another
+    province: said once above its cards rather than on each (they share the region)."""
+    if owned and catalogue.origin_of(owned[0]) == "outside":
+        return f"dari luar {catalogue.home_name()}"
+    return None
 
 
 def _region_events(page: Page, code: str) -> list[RegionEventView]:
