@@ -24,9 +24,10 @@ curl -s "{EXAMPLE_ADDRESS}/data/katalog.json"
 ```
 """
 FILES = [
-    ExportFile("data/inovasi.csv", b'slug,nama\r\na,"x\ny"\r\nb,c\r\n'),
-    ExportFile("data/excel/inovasi.csv", b'\xef\xbb\xbfslug,nama\r\na,"x\ny"\r\nb,c\r\n'),
-    ExportFile("feed.xml", b"<feed><entry></entry><entry></entry></feed>"),
+    ExportFile("data/inovasi.csv", b'slug,nama\r\na,"x\ny"\r\nb,c\r\n', rows=2),
+    ExportFile.joined("data/katalog.json", [b'{"jumlah":', b'{"inovasi":2}}'], rows=2),
+    ExportFile("data/datapackage.json", b"{}"),
+    ExportFile("feed.xml", b"<feed><entry></entry><entry></entry></feed>", rows=2),
 ]
 
 
@@ -38,10 +39,14 @@ def test_with_an_address_the_examples_use_it() -> None:
     assert "`https://inovasi.example.go.id`" in text
     assert EXAMPLE_ADDRESS not in text and "<!--" not in text
     assert '<a href="inovasi.csv"><code>inovasi.csv</code></a>' in text
-    assert '<a href="excel/inovasi.csv">' in text and '<a href="../feed.xml">' in text
-    assert (
-        '<td class="k-num">2</td><td>1 Mei 2024</td>' in text
-    )  # two rows: a multi-line cell is one
+    assert '<a href="../feed.xml">' in text and "excel/" not in text
+    # The size of a file held in parts, the rows its maker counted, none for a description.
+    katalog = (
+        "<code>katalog.json</code></a></td><td>semua catatan, lengkap</td><td>JSON</td>"
+        '<td class="k-num">24 B</td><td class="k-num">2</td>'
+    )
+    assert katalog in text
+    assert '<td class="k-num">2 B</td><td class="k-num">—</td>' in text
 
 
 def test_without_an_address_the_examples_are_relative() -> None:
