@@ -11,6 +11,7 @@ from generator.site.data_page import (
     EXAMPLE_ADDRESS,
     data_page_markdown,
     file_size,
+    summaries,
 )
 
 PAGE = f"""# Data
@@ -59,3 +60,12 @@ def test_sizes_read_as_indonesian() -> None:
     assert file_size(512) == "512 B"
     assert file_size(49477) == "48,3 KB"
     assert file_size(3 * 1024 * 1024) == "3,0 MB"
+
+
+def test_summaries_make_the_same_table_without_the_bytes() -> None:
+    listed = summaries([*FILES, ExportFile("inovasi/a.json", b"{}")])
+    assert [s.path for s in listed] == [f.path for f in FILES]  # the twin is not listed
+    date = dt.date(2024, 5, 1)
+    assert data_page_markdown(PAGE, listed, "data/", None, date) == data_page_markdown(
+        PAGE, FILES, "data/", None, date
+    )

@@ -81,6 +81,10 @@ class ExportFile:
     def __repr__(self) -> str:
         return f"ExportFile({self.path!r}, {self.size} bytes)"
 
+    def __reduce__(self) -> tuple[type[ExportFile], tuple[str, bytes, int | None]]:
+        # Sent to or from another process as one piece (a memoryview does not pickle).
+        return (ExportFile, (self.path, self.content, self.rows))
+
 
 def json_bytes(value: Any) -> bytes:
     """The one JSON serialisation of the exports: UTF-8, sorted keys, compact.

@@ -20,7 +20,7 @@ import datetime as dt
 import html
 import posixpath
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from generator.data.exports import ExportFile
 from generator.data.spreadsheets import TEMPLATE_NAME, WORKBOOK_NAME
@@ -32,6 +32,32 @@ DATA_PAGE = "data.md"
 DOWNLOADS_MARK = "<!-- katalog:unduhan -->"
 ADDRESS_MARK = "<!-- katalog:alamat -->"
 EXAMPLE_ADDRESS = "https://contoh.go.id/katalog"
+
+
+class Listed(Protocol):
+    """What the downloads table needs of a file: an `ExportFile`, or a `Summary` of one."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def rows(self) -> int | None: ...
+
+
+class Summary(NamedTuple):
+    """A listed file without its bytes: what a process that makes the files elsewhere sends
+    for the table (`summaries`)."""
+
+    path: str
+    size: int
+    rows: int | None
+
+
+def summaries(files: Iterable[ExportFile]) -> list[Summary]:
+    """The files the downloads table lists, as their summaries."""
+    listed = {row.path for row in downloads()}
+    return [Summary(f.path, f.size, f.rows) for f in files if f.path in listed]
 
 
 class Download(NamedTuple):
@@ -76,7 +102,7 @@ def indonesian_date(date: dt.date) -> str:
     return f"{date.day} {MONTHS_ID[date.month - 1]} {date.year}"
 
 
-def downloads_table(files: Iterable[ExportFile], page_url: str, build_date: dt.date) -> str:
+def downloads_table(files: Iterable[Listed], page_url: str, build_date: dt.date) -> str:
     """The downloads as an HTML table (MkDocs leaves raw HTML and its links alone)."""
     exports = {f.path: f for f in files}
     date = indonesian_date(build_date)
@@ -126,7 +152,7 @@ def address_sentence(site_url: str | None) -> str:
 
 def data_page_markdown(
     markdown: str,
-    files: Iterable[ExportFile],
+    files: Iterable[Listed],
     page_url: str,
     site_url: str | None,
     build_date: dt.date,
