@@ -11,6 +11,7 @@ from generator.site.data_page import (
     EXAMPLE_ADDRESS,
     data_page_markdown,
     file_size,
+    summaries,
 )
 
 PAGE = f"""# Data
@@ -24,9 +25,10 @@ curl -s "{EXAMPLE_ADDRESS}/data/katalog.json"
 ```
 """
 FILES = [
-    ExportFile("data/inovasi.csv", b'slug,nama\r\na,"x\ny"\r\nb,c\r\n'),
-    ExportFile("data/excel/inovasi.csv", b'\xef\xbb\xbfslug,nama\r\na,"x\ny"\r\nb,c\r\n'),
-    ExportFile("feed.xml", b"<feed><entry></entry><entry></entry></feed>"),
+    ExportFile("data/inovasi.csv", b'slug,nama\r\na,"x\ny"\r\nb,c\r\n', rows=2),
+    ExportFile.joined("data/katalog.json", [b'{"jumlah":', b'{"inovasi":2}}'], rows=2),
+    ExportFile("data/datapackage.json", b"{}"),
+    ExportFile("feed.xml", b"<feed><entry></entry><entry></entry></feed>", rows=2),
 ]
 
 
@@ -38,10 +40,14 @@ def test_with_an_address_the_examples_use_it() -> None:
     assert "`https://inovasi.example.go.id`" in text
     assert EXAMPLE_ADDRESS not in text and "<!--" not in text
     assert '<a href="inovasi.csv"><code>inovasi.csv</code></a>' in text
-    assert '<a href="excel/inovasi.csv">' in text and '<a href="../feed.xml">' in text
-    assert (
-        '<td class="k-num">2</td><td>1 Mei 2024</td>' in text
-    )  # two rows: a multi-line cell is one
+    assert '<a href="../feed.xml">' in text and "excel/" not in text
+    # The size of a file held in parts, the rows its maker counted, none for a description.
+    katalog = (
+        "<code>katalog.json</code></a></td><td>semua catatan, lengkap</td><td>JSON</td>"
+        '<td class="k-num">24 B</td><td class="k-num">2</td>'
+    )
+    assert katalog in text
+    assert '<td class="k-num">2 B</td><td class="k-num">—</td>' in text
 
 
 def test_without_an_address_the_examples_are_relative() -> None:
@@ -54,3 +60,12 @@ def test_sizes_read_as_indonesian() -> None:
     assert file_size(512) == "512 B"
     assert file_size(49477) == "48,3 KB"
     assert file_size(3 * 1024 * 1024) == "3,0 MB"
+
+
+def test_summaries_make_the_same_table_without_the_bytes() -> None:
+    listed = summaries([*FILES, ExportFile("inovasi/a.json", b"{}")])
+    assert [s.path for s in listed] == [f.path for f in FILES]  # the twin is not listed
+    date = dt.date(2024, 5, 1)
+    assert data_page_markdown(PAGE, listed, "data/", None, date) == data_page_markdown(
+        PAGE, FILES, "data/", None, date
+    )

@@ -314,7 +314,7 @@ def test_dcat_catalogue_describes_every_data_file(files: dict[str, bytes]) -> No
     described = set()
     for dataset in dcat["dcat:dataset"]:
         for distribution in dataset["dcat:distribution"]:
-            relative = distribution["dcat:downloadURL"]["@id"]
+            relative = distribution["dcat:downloadURL"]  # an address (the context says so)
             described.add(posixpath.normpath(posixpath.join("data", relative)))
     exported = {path for path in files if not path.endswith((".html", "dcat.jsonld"))}
     aliases = {"inovasi/uji-lama-c.json", "inovasi/uji-c.json"}

@@ -262,14 +262,20 @@ def test_the_data_page_links_every_download_and_every_link_resolves(built: Built
         str(tr.select_one("a")["href"]): [td.get_text() for td in tr.select("td")]
         for tr in article.select("table.unduhan tbody tr")
     }
-    for name in ["katalog.xlsx", "excel/inovasi.csv", "inovasi.csv", "katalog.json"]:
+    for name in ["katalog.xlsx", "templat-impor.xlsx", "inovasi.csv", "katalog.json"]:
         assert name in rows, name
+    assert not any(href.startswith("excel/") for href in rows)
     assert "../feed.xml" in rows
     date = build_date_for(built.catalogue, environ={})
     for href, cells in rows.items():
         assert resolve(site, html_file, href) is not None
         assert cells[5].endswith(str(date.year)), href
     assert rows["inovasi.csv"][4] == str(len(built.catalogue.innovations))
+    everything = sum(
+        int(rows[f"{kind}.csv"][4]) for kind in ("inovasi", "replikasi", "wilayah", "kegiatan")
+    )
+    assert rows["katalog.json"][4] == rows["katalog.xlsx"][4] == str(everything)
+    assert rows["templat-impor.xlsx"][4] == "—"
     assert rows["katalog.xlsx"][1].startswith("semua tabel")
     # Without an address the examples use addresses relative to the site's root.
     text = article.get_text()

@@ -1,10 +1,13 @@
-"""The tables for spreadsheet users (issue 18): the Excel CSVs read as Excel reads them, and
-the XLSX workbook read back with openpyxl, hold the same rows as the plain CSVs."""
+"""The tables for spreadsheet users (issue 18): the XLSX workbook, read back with openpyxl,
+holds the same rows as the plain CSVs; its writer (`data.xlsx`) keeps any text as it is."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import re
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
@@ -12,8 +15,9 @@ import pytest
 
 from generator.data.columns import safe_cell
 from generator.data.exports import build_date_for, export_files
-from generator.data.spreadsheets import GUIDE_SHEET, excel_cell
+from generator.data.spreadsheets import GUIDE_SHEET
 from generator.data.tables import TABLES
+from generator.data.xlsx import BOLD, CELL_LIMIT, Workbook, column_letter
 from generator.records.catalogue import Catalogue
 from generator.records.validate import read_catalogue
 
@@ -43,14 +47,6 @@ def plain_rows(files: dict[str, bytes], name: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def excel_rows(files: dict[str, bytes], name: str) -> list[list[str]]:
-    """The Excel CSV read the way Excel reads it: the BOM says UTF-8, quoted cells may hold
-    line breaks."""
-    content = files[f"data/excel/{name}.csv"]
-    text = io.TextIOWrapper(io.BytesIO(content), encoding="utf-8-sig", newline="")
-    return list(csv.reader(text))
-
-
 def workbook_rows(content: bytes, name: str) -> list[list[str]]:
     """A sheet's rows written back as CSV cells (`safe_cell`: numbers, true/false, the
     apostrophe before a formula-like text)."""
@@ -63,29 +59,10 @@ def workbook_rows(content: bytes, name: str) -> list[list[str]]:
     ]
 
 
-@pytest.mark.parametrize("which", ["files", "shipped"])
-def test_excel_csvs_have_a_bom_crlf_rows_and_the_plain_csvs_rows(
-    which: str, request: pytest.FixtureRequest
-) -> None:
-    files: dict[str, bytes] = request.getfixturevalue(which)
-    multi_line = 0
-    for name in NAMES:
-        content = files[f"data/excel/{name}.csv"]
-        assert content.startswith(b"\xef\xbb\xbfslug,") or content.startswith(b"\xef\xbb\xbfkode,")
-        assert content.endswith(b"\r\n")
-        assert b"\r" not in content.replace(b"\r\n", b"")  # no lone CR anywhere
-        rows = excel_rows(files, name)
-        assert rows == plain_rows(files, name), name
-        multi_line += sum("\n" in cell for row in rows for cell in row)
-    if which == "shipped":
-        assert multi_line > 0  # the shipped records do have multi-line cells
-    assert files["data/inovasi.csv"][:3] != b"\xef\xbb\xbf"  # the plain CSV is unchanged
-
-
-def test_excel_cells_write_line_breaks_as_lf() -> None:
-    assert excel_cell("a\r\nb\rc\nd") == "a\nb\nc\nd"
-    assert excel_cell("=1+1") == "'=1+1"
-    assert excel_cell(None) == "" and excel_cell(True) == "true" and excel_cell(7) == "7"
+def test_no_excel_csv_copies(files: dict[str, bytes]) -> None:
+    """The workbook serves Excel; the plain CSVs are the only CSVs (no BOM)."""
+    assert not any(path.startswith("data/excel/") for path in files)
+    assert files["data/inovasi.csv"][:3] != b"\xef\xbb\xbf"
 
 
 @pytest.mark.parametrize("which", ["files", "shipped"])
@@ -134,3 +111,46 @@ def test_workbook_bytes_are_reproducible(catalogue: Catalogue) -> None:  # noqa:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = archive.read("docProps/core.xml").decode("utf-8")
     assert "2024-05-01T00:00:00Z" in core  # the build date, never the clock
+
+
+def test_the_writer_keeps_any_text_and_types(tmp_path: Path) -> None:
+    """Text that XML cannot hold as it is (control characters, a CR), text that looks like
+    Excel's own escapes, spaces at either end, markup, and a cell over Excel's limit."""
+    texts = [
+        "a\x01b\x1fc", "line\r\nbreak\rhere\nend", "_x0041_ stays", "  spaces  ",
+        "<b>&amp;</b> > x", "=1+1", "x" * (CELL_LIMIT + 5), "tab\tinside",
+    ]  # fmt: skip
+    book = Workbook("Uji", dt.date(2024, 5, 1), quote_starts=("=",))
+    with book.sheet("uji", 4, len(texts) + 1, freeze=True) as sheet:
+        sheet.append(["teks", "angka", "ya", "kosong"], BOLD)
+        for n, text in enumerate(texts):
+            sheet.append([text, n, n % 2 == 0, None if n % 2 else ""])
+    (tmp_path / "uji.xlsx").write_bytes(book.close())
+    assert excel_texts(tmp_path / "uji.xlsx", "xl/worksheets/sheet1.xml")[4:] == [
+        text[:CELL_LIMIT] for text in texts
+    ]
+    read = openpyxl.load_workbook(tmp_path / "uji.xlsx")["uji"]
+    rows = list(read.iter_rows(min_row=2, values_only=True))
+    assert rows[3][0] == "  spaces  " and rows[4][0] == "<b>&amp;</b> > x"
+    assert [row[1] for row in rows] == list(range(len(texts)))
+    assert [row[2] for row in rows] == [n % 2 == 0 for n in range(len(texts))]
+    assert all(row[3] is None for row in rows)
+    assert read["A1"].font.b and not read["A2"].font.b
+    assert read["A7"].quotePrefix and not read["A6"].quotePrefix
+    assert read.freeze_panes == "A2" and read.auto_filter.ref == f"A1:D{len(texts) + 1}"
+
+
+def excel_texts(path: Path, member: str) -> list[str]:
+    """The text cells of a sheet as Excel reads them: `_xHHHH_` is the character HHHH, and
+    `_x005F_` an underscore (openpyxl leaves the first as it is)."""
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    with zipfile.ZipFile(path) as archive:
+        root = ET.fromstring(archive.read(member))
+    texts = [t.text or "" for t in root.iter(f"{main}t")]
+    return [re.sub(r"_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m[1], 16)), t) for t in texts]
+
+
+def test_column_letters() -> None:
+    assert [column_letter(n) for n in (0, 25, 26, 51, 52, 701, 702)] == [
+        "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA",
+    ]  # fmt: skip

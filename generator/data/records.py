@@ -8,6 +8,7 @@ Addresses are absolute under the site's `base_url`, or relative to the site root
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
@@ -22,6 +23,7 @@ FORMAT_VERSION = "1.2"
 when a key is renamed or dropped."""
 
 Json = dict[str, Any]
+RECORD_KINDS = ("wilayah", "inovasi", "replikasi", "kegiatan")
 
 
 class Links:
@@ -85,6 +87,9 @@ class RecordData:
         self.catalogue = catalogue
         self.links = links
         self._extra_region_codes = extra_region_codes
+        # A region is referred to by most records (its owner, replicators, participants):
+        # its reference is made once. Records share it, and nothing changes a record's value.
+        self._region_refs: dict[str, Json] = {}
 
     @cached_property
     def region_codes(self) -> list[str]:
@@ -115,14 +120,20 @@ class RecordData:
     # References: the few facts of another record a reader needs without a second fetch.
 
     def region_ref(self, code: str) -> Json:
-        region = self.catalogue.region(code)
-        province = self.catalogue.regions.province_of(region)
-        return {
-            "kode": code,
-            "nama": self.catalogue.region_name(code),
-            "provinsi": {"kode": province.code, "nama": self.catalogue.region_name(province.code)},
-            "url": self.links.address(self.region_page(code)),
-        }
+        ref = self._region_refs.get(code)
+        if ref is None:
+            region = self.catalogue.region(code)
+            province = self.catalogue.regions.province_of(region)
+            ref = self._region_refs[code] = {
+                "kode": code,
+                "nama": self.catalogue.region_name(code),
+                "provinsi": {
+                    "kode": province.code,
+                    "nama": self.catalogue.region_name(province.code),
+                },
+                "url": self.links.address(self.region_page(code)),
+            }
+        return ref
 
     def innovation_ref(self, slug: str) -> Json:
         innovation = self.catalogue.innovations[slug]
@@ -298,12 +309,27 @@ class RecordData:
             "kegiatan": [self.event_ref(e.slug) for e in catalogue.events_of(code)],
         }
 
+    def count_of(self, kind: str) -> int:
+        """How many records of `kind` (`inovasi`, `replikasi`, `wilayah`, `kegiatan`)."""
+        catalogue = self.catalogue
+        if kind == "wilayah":
+            return len(self.region_codes)
+        if kind == "inovasi":
+            return len(catalogue.innovations)
+        return len(catalogue.replications if kind == "replikasi" else catalogue.events)
+
+    def records_of(self, kind: str) -> Iterator[Json]:
+        """The records of `kind`, in slug (or region code) order, each made as it is asked
+        for: the exports write each and let it go."""
+        catalogue = self.catalogue
+        if kind == "wilayah":
+            return map(self.region, self.region_codes)
+        if kind == "inovasi":
+            return map(self.innovation, catalogue.innovations.values())
+        if kind == "replikasi":
+            return map(self.replication, catalogue.replications.values())
+        return map(self.event, catalogue.events.values())
+
     def all_records(self) -> dict[str, list[Json]]:
         """Every record, by kind, in slug (or region code) order."""
-        catalogue = self.catalogue
-        return {
-            "wilayah": [self.region(code) for code in self.region_codes],
-            "inovasi": [self.innovation(i) for i in catalogue.innovations.values()],
-            "replikasi": [self.replication(r) for r in catalogue.replications.values()],
-            "kegiatan": [self.event(e) for e in catalogue.events.values()],
-        }
+        return {kind: list(self.records_of(kind)) for kind in RECORD_KINDS}

@@ -1,56 +1,34 @@
-"""The tables for spreadsheet users: a CSV per table that Excel opens by double-click, and one
-XLSX workbook with a sheet per table.
+"""The workbook for spreadsheet users: `data/katalog.xlsx`, one XLSX file with a sheet per
+table, and the same sheets without rows, `data/templat-impor.xlsx`.
 
-- `data/excel/<table>.csv`: the plain CSV's rows with a UTF-8 byte order mark (without it,
-  Excel reads the file in the computer's legacy code page and garbles every non-ASCII
-  letter) and CRLF at the end of every row. A cell's own line breaks stay inside its quotes
-  as a single LF, which is what Excel itself writes for a line break in a cell (Alt+Enter)
-  and reads back as one cell; a CR or CRLF inside a cell is turned into LF.
-- `data/katalog.xlsx`: a first sheet "Petunjuk" (what each column holds, the licence), then
-  one sheet per table with the CSV's header and rows. Whole numbers are numbers, yes/no
-  columns are booleans, everything else is text; a text cell that a spreadsheet would run as
-  a formula is written as text with Excel's quote prefix (shown without the apostrophe the
-  CSVs add). The file is reproducible: XlsxWriter dates every zip member 1980-01-01, and the
-  workbook's created date is the build date, never the clock.
+A first sheet "Petunjuk" (what each column holds, the licence), then one sheet per table with
+the CSV's header and rows. Whole numbers are numbers, yes/no columns are booleans,
+everything else is text; a text cell that a spreadsheet would run as a formula is written as
+text with Excel's quote prefix (shown without the apostrophe the CSVs add). The file is
+reproducible (`xlsx`): every zip member is dated 1980-01-01, and the workbook's created date
+is the build date, never the clock.
+
+The rows are written as the exports make the records (`TableBook`), one record at a time,
+so that no record's data waits in memory for the workbook.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from typing import Any
+from collections.abc import Mapping, Sequence
 
-import xlsxwriter
-
-from generator.data.columns import FORMULA_STARTS, ODBL, REGION_TABLE_SOURCE, Column, safe_cell
+from generator.data.columns import FORMULA_STARTS, ODBL, REGION_TABLE_SOURCE
 from generator.data.records import Json
 from generator.data.tables import TABLES, Table
+from generator.data.xlsx import BOLD, PLAIN, Sheet, Workbook
 
-EXCEL_DIR = "excel/"  # inside the data folder: `data/excel/inovasi.csv`
 WORKBOOK_NAME = "katalog.xlsx"
 # The same sheets without rows: what an office fills in for `python -m generator impor`.
 TEMPLATE_NAME = "templat-impor.xlsx"
 GUIDE_SHEET = "Petunjuk"
-BOM = "\ufeff"
 TITLE = "Katalog Inovasi Pelayanan Publik"
-CELL_LIMIT = 32767  # the most characters an Excel cell holds
-
-
-def excel_cell(value: Any) -> str:
-    """A CSV cell for Excel: the plain CSV's cell with its line breaks as LF."""
-    return safe_cell(value).replace("\r\n", "\n").replace("\r", "\n")
-
-
-def excel_csv(table: Table, records: list[Json]) -> bytes:
-    """The table as Excel opens it by double-click: UTF-8 with a BOM, CRLF row ends."""
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([column.name for column in table.columns])
-    for record in records:
-        writer.writerow([excel_cell(column.value(record)) for column in table.columns])
-    return buffer.getvalue().encode("utf-8")
+GUIDE_WIDTHS = (12, 28, 90)
+GUIDE_HEADINGS = (0, 2, 9)  # the guide's rows in bold
 
 
 def guide_rows(base_url: str | None, built: str) -> list[tuple[str, str, str]]:
@@ -101,54 +79,35 @@ def guide_rows(base_url: str | None, built: str) -> list[tuple[str, str, str]]:
     return rows
 
 
-def workbook(records: dict[str, list[Json]], base_url: str | None, built: dt.date) -> bytes:
-    """The XLSX workbook of every table, the same bytes for the same catalogue and date."""
-    output = io.BytesIO()
-    options = {
-        "in_memory": True,
-        "strings_to_formulas": False,
-        "strings_to_numbers": False,
-        "strings_to_urls": False,
-    }
-    book = xlsxwriter.Workbook(output, options)
-    created = dt.datetime(built.year, built.month, built.day, tzinfo=dt.UTC)
-    book.set_properties({"title": TITLE, "created": created})
-    bold = book.add_format({"bold": True})
-    text = book.add_format({"text_wrap": False})
-    quoted = book.add_format({"quote_prefix": True})
-    guide = book.add_worksheet(GUIDE_SHEET)
-    for row, cells in enumerate(guide_rows(base_url, built.isoformat())):
-        guide.write_row(row, 0, cells, bold if row in (0, 2, 9) else text)
-    guide.set_column(0, 0, 12)
-    guide.set_column(1, 1, 28)
-    guide.set_column(2, 2, 90)
+class TableBook:
+    """The workbook being made: the guide sheet first, then a sheet per table (`table`), in
+    the order of `TABLES`, then `close` for its bytes."""
+
+    def __init__(self, base_url: str | None, built: dt.date) -> None:
+        self.book = Workbook(TITLE, built, FORMULA_STARTS)
+        self.rows = 0
+        guide = guide_rows(base_url, built.isoformat())
+        with self.book.sheet(GUIDE_SHEET, 3, len(guide), widths=GUIDE_WIDTHS) as sheet:
+            for row, cells in enumerate(guide):
+                sheet.append(cells, BOLD if row in GUIDE_HEADINGS else PLAIN)
+
+    def table(self, table: Table, rows: int) -> Sheet:
+        """The sheet of `table`, its header written: append its `rows` rows (the cells as the
+        table's columns give them), then leave the `with`."""
+        sheet = self.book.sheet(table.name, len(table.columns), rows + 1, freeze=True)
+        sheet.append([column.name for column in table.columns], BOLD)
+        self.rows += rows
+        return sheet
+
+    def close(self) -> bytes:
+        return self.book.close()
+
+
+def workbook(records: Mapping[str, Sequence[Json]], base_url: str | None, built: dt.date) -> bytes:
+    """The XLSX workbook of every table, the same bytes for the same records and date."""
+    book = TableBook(base_url, built)
     for table in TABLES:
-        sheet = book.add_worksheet(table.name)
-        sheet.write_row(0, 0, [column.name for column in table.columns], bold)
-        sheet.freeze_panes(1, 0)
-        for row, record in enumerate(records[table.name], start=1):
-            for col, column in enumerate(table.columns):
-                _write(sheet, row, col, _value(column, record), quoted)
-        sheet.autofilter(0, 0, len(records[table.name]), len(table.columns) - 1)
-    book.close()
-    return output.getvalue()
-
-
-def _value(column: Column, record: Json) -> Any:
-    value = column.value(record)
-    if value is None or isinstance(value, bool | int):
-        return value
-    return str(value)
-
-
-def _write(sheet: Any, row: int, col: int, value: Any, quoted: Any) -> None:
-    if value is None or value == "":
-        return
-    if isinstance(value, bool):
-        sheet.write_boolean(row, col, value)
-    elif isinstance(value, int):
-        sheet.write_number(row, col, value)
-    elif value.startswith(FORMULA_STARTS):
-        sheet.write_string(row, col, value[:CELL_LIMIT], quoted)
-    else:
-        sheet.write_string(row, col, value[:CELL_LIMIT])
+        with book.table(table, len(records[table.name])) as sheet:
+            for record in records[table.name]:
+                sheet.append([column.value(record) for column in table.columns])
+    return book.close()

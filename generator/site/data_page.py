@@ -4,7 +4,9 @@ The page's text stays hand-written; two marks in it are filled at build time so 
 it lists cannot drift from what the build publishes:
 
 - `<!-- katalog:unduhan -->`: a table of every download (a link relative to the page, its
-  format, size, rows and the build date), made from the export files themselves;
+  format, size, rows and the build date), made from the export files themselves (the rows
+  as their maker counted them: reading 100 MB of JSON back to count them cost a second and
+  half a gigabyte);
 - `<!-- katalog:alamat -->`: a sentence saying which address the examples use.
 
 In the examples, `https://contoh.go.id/katalog` stands for the site's address: it becomes
@@ -14,17 +16,14 @@ which leaves addresses relative to the site's root (`/data/katalog.json`).
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import html
-import io
-import json
 import posixpath
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from generator.data.exports import ExportFile
-from generator.data.spreadsheets import EXCEL_DIR, TEMPLATE_NAME, WORKBOOK_NAME
+from generator.data.spreadsheets import TEMPLATE_NAME, WORKBOOK_NAME
 from generator.data.tables import TABLES
 from generator.records.dates import MONTHS_ID
 from generator.site.structure import number_text
@@ -33,6 +32,32 @@ DATA_PAGE = "data.md"
 DOWNLOADS_MARK = "<!-- katalog:unduhan -->"
 ADDRESS_MARK = "<!-- katalog:alamat -->"
 EXAMPLE_ADDRESS = "https://contoh.go.id/katalog"
+
+
+class Listed(Protocol):
+    """What the downloads table needs of a file: an `ExportFile`, or a `Summary` of one."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def size(self) -> int: ...
+    @property
+    def rows(self) -> int | None: ...
+
+
+class Summary(NamedTuple):
+    """A listed file without its bytes: what a process that makes the files elsewhere sends
+    for the table (`summaries`)."""
+
+    path: str
+    size: int
+    rows: int | None
+
+
+def summaries(files: Iterable[ExportFile]) -> list[Summary]:
+    """The files the downloads table lists, as their summaries."""
+    listed = {row.path for row in downloads()}
+    return [Summary(f.path, f.size, f.rows) for f in files if f.path in listed]
 
 
 class Download(NamedTuple):
@@ -52,10 +77,6 @@ def downloads() -> list[Download]:
             "templat kosong untuk mengirim catatan dari lembar kerja (lihat Kontribusi)",
             "XLSX (Excel)",
         ),
-    ]
-    rows += [
-        Download(f"data/{EXCEL_DIR}{t.path}", f"tabel {t.name}, untuk Excel", "CSV (UTF-8 BOM)")
-        for t in TABLES
     ]
     rows.append(Download("data/katalog.json", "semua catatan, lengkap", "JSON"))
     rows += [Download(f"data/{t.path}", f"tabel {t.name}, untuk program", "CSV") for t in TABLES]
@@ -77,29 +98,13 @@ def file_size(size: int) -> str:
     raise AssertionError  # unreachable
 
 
-def row_count(path: str, files: dict[str, bytes]) -> int | None:
-    """The rows (records, entries) a file holds; None for files that are not lists."""
-    content = files[path]
-    if path.endswith(".csv"):
-        text = content.decode("utf-8-sig")
-        return len(list(csv.reader(io.StringIO(text, newline="")))) - 1
-    if path.endswith(WORKBOOK_NAME):
-        return sum(row_count(f"data/{t.path}", files) or 0 for t in TABLES)
-    if path == "data/katalog.json":
-        counts: dict[str, int] = json.loads(content)["jumlah"]
-        return sum(counts.values())
-    if path == "feed.xml":
-        return content.count(b"<entry>")
-    return None
-
-
 def indonesian_date(date: dt.date) -> str:
     return f"{date.day} {MONTHS_ID[date.month - 1]} {date.year}"
 
 
-def downloads_table(files: Iterable[ExportFile], page_url: str, build_date: dt.date) -> str:
+def downloads_table(files: Iterable[Listed], page_url: str, build_date: dt.date) -> str:
     """The downloads as an HTML table (MkDocs leaves raw HTML and its links alone)."""
-    contents = {f.path: f.content for f in files}
+    exports = {f.path: f for f in files}
     date = indonesian_date(build_date)
     lines = [
         '<div class="k-scroll">',
@@ -109,15 +114,16 @@ def downloads_table(files: Iterable[ExportFile], page_url: str, build_date: dt.d
         "<tbody>",
     ]
     for row in downloads():
-        if row.path not in contents:
+        export = exports.get(row.path)
+        if export is None:
             continue
         href = html.escape(posixpath.relpath(row.path, page_url or "."), quote=True)
-        rows = row_count(row.path, contents)
+        rows = export.rows
         cells = [
             f'<a href="{href}"><code>{html.escape(row.path.removeprefix("data/"))}</code></a>',
             html.escape(row.holds),
             html.escape(row.format),
-            file_size(len(contents[row.path])),
+            file_size(export.size),
             "—" if rows is None else number_text(rows),
             date,
         ]
@@ -146,7 +152,7 @@ def address_sentence(site_url: str | None) -> str:
 
 def data_page_markdown(
     markdown: str,
-    files: Iterable[ExportFile],
+    files: Iterable[Listed],
     page_url: str,
     site_url: str | None,
     build_date: dt.date,
