@@ -12,8 +12,6 @@ from the generator core (`pages`, `shells`).
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
@@ -27,7 +25,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -36,8 +34,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.editing.form_data import FORM_DATA_PATH, form_data_json
 from generator.mkdocs import assets, theme_source
+from generator.mkdocs.after_pages import AfterPages, serve_log
+from generator.mkdocs.incremental import PageReuse, Previous, shared_digest
 from generator.mkdocs.layout import SectionTab, hide_empty_sidebars
-from generator.mkdocs.open_data import Downloads, page_markdown, write_open_data
+from generator.mkdocs.open_data import Downloads, page_markdown
 from generator.mkdocs.publishing import (
     ROBOTS_PATH,
     Overrides,
@@ -54,24 +54,17 @@ from generator.mkdocs.shells import (
     Shell,
     all_groups,
 )
-from generator.mkdocs.sitemap import BuildDate, list_record_pages
+from generator.mkdocs.sitemap import BuildDate
 from generator.records import urls
 from generator.records.catalogue import Catalogue
 from generator.records.history import last_changed
 from generator.records.problems import Problem
 from generator.records.settings import Identity
 from generator.records.validate import RecordCache, read_catalogue
-from generator.search.documents import scratch_parent, write_index_documents
-from generator.search.indexer import Indexer, IndexFailed, IndexSummary
 from generator.site import csp
 from generator.site.pages import PageMaker, PageSource, problems_page_source, site_page_sources
 from generator.site.structure import Site
 from generator.site.whitespace import collapse_indentation
-
-# Problems during `mkdocs serve` are printed on a logger of our own: MkDocs counts warnings
-# on its `mkdocs.*` loggers and, in strict mode, would abort the rebuild we want to show.
-serve_log = logging.getLogger("katalog")
-log = get_plugin_logger(__name__)  # MkDocs' own: progress lines of a build
 
 HUB_URLS = (
     urls.HOME,
@@ -94,7 +87,7 @@ class KatalogConfig(Config):
     """Removed: edit links derive from `katalog.yml`'s `repositori` and `cabang`."""
 
 
-class KatalogPlugin(BasePlugin[KatalogConfig]):
+class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
     def __init__(self) -> None:
         self.catalogue_dir: Path | None = None
         self.catalogue: Catalogue | None = None
@@ -105,6 +98,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.site: Site | None = None
         self.shell_groups: dict[str, Group] = {}
         self.shells: dict[Group, Shell] = {}
+        self.shell_html: dict[Group, str] = {}  # as rendered, for `incremental`
         # A build's record pages, begun in on_config and written in on_post_build.
         self.pour: PagePour | None = None
         # Pages (`index.html`) the last build made: MkDocs' own and the record pages.
@@ -121,6 +115,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.overrides = Overrides()
         self.identity: Identity | None = None
         self.section_tab = SectionTab()  # the tab lit for a page outside the nav (`layout`)
+        # An incremental build: the last site and its manifest (`build.build_site`); and this
+        # build's record pages as seen against them (`incremental`).
+        self.previous: Previous | None = None
+        self.reuse: PageReuse | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -142,6 +140,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._wait_for_background()
         self.identity = None  # known again once the catalogue is read without problems
+        self.reuse = None
         self.downloads = Downloads()  # this build's own
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
@@ -173,17 +172,24 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             # here only the site-wide pages and one shell per group of record pages.
             self.site = Site(result.catalogue, self.identity, last_changed(self.catalogue_dir))
             if not self.serving:
+                self.reuse = PageReuse(
+                    self.previous, self.site, self.catalogue_dir, self._shared(config)
+                )
                 # The record pages need only the catalogue until they are written into
                 # their shells: their workers start now, while MkDocs makes everything else.
                 self._cancel_pour()
                 self.pour = PagePour(
-                    self.site, Path(config.site_dir), config.site_description or ""
+                    self.site,
+                    Path(config.site_dir),
+                    config.site_description or "",
+                    self.reuse.to_make(),
                 )
             groups = all_groups()
             generated = site_page_sources(self.site, PageMaker()) + [g.source for g in groups]
             self.shell_groups = {group.source.path: group for group in groups}
         self.sources = {source.path: source for source in generated}
         self.shells = {}
+        self.shell_html = {}
         if result.catalogue is not None and not self.serving:
             self.build_date.set_for(result.catalogue)
         return config
@@ -253,6 +259,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         group = self.shell_groups.get(page.file.src_uri)
         if group is not None:
             self.shells[group] = Shell(output, group)
+            self.shell_html[group] = output
         elif page.file.dest_uri.endswith("index.html"):
             self.pages_made += 1
         return output
@@ -294,57 +301,18 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             finally:
                 self.build_date.restore()  # the sitemap, the last thing it dates, is written
 
-    def _pour(
-        self, site_dir: Path, config: MkDocsConfig, meanwhile: Callable[[], None] | None
-    ) -> dict[Group, list[str]]:
-        assert self.site is not None
-        description = config.site_description or ""
-        pour, self.pour = self.pour, None
-        if pour is None:
-            pour = PagePour(self.site, site_dir, description)
-        poured = pour.pour(self.shells, meanwhile)
-        self.pages_made += sum(len(slugs) for slugs in poured.values())
-        self._list_record_pages(site_dir, poured)
-        return poured
-
-    def _index_and_export(self, config: MkDocsConfig, pour: bool = False) -> None:
-        """The search index and the open data (with the record pages when `pour`)."""
-        site = self.site
-        assert site is not None
-        site_dir = Path(config.site_dir)
-        with tempfile.TemporaryDirectory(
-            prefix="katalog-index-", dir=scratch_parent(site)
-        ) as scratch:
-            documents = Path(scratch) / "dokumen"
-            indexer: Indexer | None = None
-
-            def index_and_export() -> None:
-                nonlocal indexer
-                write_index_documents(site, documents)
-                indexer = Indexer(documents, site_dir)
-                written = self._write_open_data(config)
-                if self.kept is not None:  # serving
-                    made = [path.relative_to(site_dir).as_posix() for path in written]
-                    self.kept.remove_unmade(made, folders=False)
-
-            try:
-                if pour:
-                    self._pour(site_dir, config, meanwhile=index_and_export)
-                else:
-                    index_and_export()
-                if indexer is not None:
-                    self._report_index(indexer.finish())
-            except IndexFailed as failure:
-                if not self.serving:
-                    raise Abort(str(failure)) from None
-                serve_log.error(str(failure))
-            except Exception as error:  # a thread's exception would otherwise vanish
-                if not self.serving:
-                    raise
-                serve_log.error(f"Indeks pencarian dan data terbuka gagal dibuat: {error!r}")
-            finally:
-                if indexer is not None:
-                    indexer.stop()
+    def _shared(self, config: MkDocsConfig) -> str:
+        """The digest of what every page is made from (`incremental`)."""
+        assert self.catalogue_dir is not None
+        trees = [
+            ("mkdocs.yml", Path(config.config_file_path or "mkdocs.yml")),
+            ("docs", Path(config.docs_dir)),
+            ("theme", Path(config.theme.custom_dir or config.docs_dir)),
+            ("referensi", self.catalogue_dir / "referensi"),
+            ("katalog.yml", self.catalogue_dir / "katalog.yml"),
+        ]
+        settings = [repr(self.overrides), repr(self.identity), config.site_description or ""]
+        return shared_digest(trees, settings)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_pour()
@@ -367,26 +335,6 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         if self.background is not None:
             self.background.join()
             self.background = None
-
-    def _list_record_pages(self, site_dir: Path, poured: dict[Group, list[str]]) -> None:
-        """Remove the shells MkDocs rendered (see `shells`) and list the record pages in the
-        sitemap in their place."""
-        for group in self.shells:
-            shutil.rmtree(site_dir / group.source.url, ignore_errors=True)
-        list_record_pages(site_dir, poured)
-
-    def _write_open_data(self, config: MkDocsConfig) -> list[Path]:
-        if self.catalogue is None or self.problems:
-            return []
-        site_dir = Path(config.site_dir)
-        # The downloads were made for the `/data/` page when it was rendered.
-        site_url = config.site_url or None
-        return write_open_data(self.catalogue, self.site, site_dir, site_url, self.downloads.files)
-
-    def _report_index(self, summary: IndexSummary) -> None:
-        """`mkdocs serve` indexes too (a second for the shipped catalogue), so that /cari/
-        works while editing; nothing is indexed while the records have problems."""
-        log.info(str(summary))
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import queue
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from html import escape
@@ -164,7 +164,7 @@ def sitemap_with_pages(xml: str, poured: dict[Group, list[str]]) -> str:
 # What the page-writing processes work from: set just before they fork, so they inherit it
 # instead of receiving a pickled copy of the whole catalogue. The shells come later, through
 # the queue: the workers start on the pages before MkDocs has rendered the shells.
-_JOB: tuple[Site, Path, str, Any] | None = None
+_JOB: tuple[Site, Path, str, Any, Container[str] | None] | None = None
 PARALLEL_FROM = 500  # records; below this, one process is quicker than starting two
 _STOP = "stop"  # sent instead of the shells when the build failed before they were made
 
@@ -173,7 +173,7 @@ def _pour_part(part: int, parts: int) -> list[tuple[Group, str]]:
     """Make this part's record pages; write them once the shells have come (the pages made
     before that wait in memory)."""
     assert _JOB is not None
-    site, site_dir, description, inbox = _JOB
+    site, site_dir, description, inbox, only = _JOB
     shells: dict[Group, Shell] | None = None
     waiting: list[PageSource] = []
     written: list[tuple[Group, str]] = []
@@ -186,7 +186,7 @@ def _pour_part(part: int, parts: int) -> list[tuple[Group, str]]:
         write_if_changed(target, shells[group].render(source, description).encode("utf-8"))
         written.append((group, source.path.split("/")[1]))
 
-    for source in record_page_sources(site, PageMaker(), part, parts):
+    for source in record_page_sources(site, PageMaker(), part, parts, only):
         if shells is None:
             try:
                 shells = inbox.get_nowait()
@@ -215,9 +215,14 @@ class PagePour:
     On a large catalogue two forked processes share the pages (the machines this runs on
     have two cores): they start while this process still has the hub pages and MkDocs'
     own pages to make, so that work no longer waits for the cores. Otherwise the pages are
-    made here, in `finish`."""
+    made here, in `finish`.
 
-    def __init__(self, site: Site, site_dir: Path, description: str) -> None:
+    `only`: the URLs of the pages to make (an incremental build's changed pages); all when
+    None."""
+
+    def __init__(
+        self, site: Site, site_dir: Path, description: str, only: set[str] | None = None
+    ) -> None:
         global _JOB
         catalogue = site.catalogue
         records = (
@@ -226,6 +231,9 @@ class PagePour:
             + len(catalogue.replications)
             + len(catalogue.events)
         )
+        if only is not None:
+            records = min(records, len(only))
+        self.only = only
         self.parts = min(2, os.cpu_count() or 1) if records >= PARALLEL_FROM else 1
         self.site, self.site_dir, self.description = site, site_dir, description
         self._shells: dict[Group, Shell] | None = None
@@ -236,7 +244,7 @@ class PagePour:
             return
         context = multiprocessing.get_context("fork")
         self._inbox = context.Queue()
-        _JOB = (site, site_dir, description, self._inbox)
+        _JOB = (site, site_dir, description, self._inbox, only)
         # The workers inherit the catalogue copy-on-write: frozen, the collector in a
         # worker does not walk (and so copy) the whole inherited heap. (The command line's
         # build has frozen it already, for good; otherwise it is frozen for the fork only.)
@@ -281,7 +289,8 @@ class PagePour:
         global _JOB
         assert self._shells is not None, "deliver the shells first"
         if self._pool is None:
-            _JOB = (self.site, self.site_dir, self.description, _Delivered(self._shells))
+            inbox = _Delivered(self._shells)
+            _JOB = (self.site, self.site_dir, self.description, inbox, self.only)
             try:
                 results = [_pour_part(0, 1)]
             finally:

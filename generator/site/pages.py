@@ -15,8 +15,9 @@ site of thousands of record pages then costs one template render per page.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -191,21 +192,24 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
 
 
 def record_page_sources(
-    site: Site, maker: PageMaker, part: int = 0, parts: int = 1
+    site: Site,
+    maker: PageMaker,
+    part: int = 0,
+    parts: int = 1,
+    only: Container[str] | None = None,
 ) -> Iterator[PageSource]:
     """One page per record (innovation, region, replication, event), made one at a time so a
     large catalogue's pages need not all be held at once; with `parts` > 1, only every
-    `parts`-th record from `part` on, so that several processes can share the work."""
+    `parts`-th record from `part` on, so that several processes can share the work; with
+    `only`, only the pages at those URLs (an incremental build's changed pages)."""
     catalogue = site.catalogue
-    index = -1
+    count = itertools.count()
 
-    def mine() -> bool:
-        nonlocal index
-        index += 1
-        return index % parts == part
+    def mine(url: str) -> bool:
+        return (only is None or url in only) and next(count) % parts == part
 
     for innovation in catalogue.innovations.values():
-        if mine():
+        if mine(urls.innovation(innovation.slug)):
             yield maker.make(
                 urls.innovation(innovation.slug),
                 "innovation.html",
@@ -215,7 +219,7 @@ def record_page_sources(
                 repository_path(innovation.path),
             )
     for code in site.region_codes:
-        if not mine():
+        if not mine(urls.region(site.region_slug(code))):
             continue
         profile = catalogue.profiles.get(code)
         region = views.region_view(site, code)
@@ -228,7 +232,7 @@ def record_page_sources(
             repository_path(profile.path) if profile else None,
         )
     for replication in catalogue.replications.values():
-        if not mine():
+        if not mine(urls.replication(replication.slug)):
             continue
         replicated = views.replication_view(site, replication)
         yield maker.make(
@@ -239,7 +243,7 @@ def record_page_sources(
             edit_path=repository_path(replication.path),
         )
     for event in catalogue.events.values():
-        if mine():
+        if mine(urls.event(event.slug)):
             yield maker.make(
                 urls.event(event.slug),
                 "event.html",
