@@ -25,8 +25,9 @@ What a page shows of other records, and so depends on (each rule mirrors `views`
   organised or joined; for a province, how many innovations and replications each member
   region has.
 
-Region names and slugs (profiles' `nama`), the regions that have pages, the home province,
-sectors and the site's identity are shared: a change to any of them remakes every page.
+A region page also depends on whether its province has a page, and a province's on which
+of its regencies and cities have one. Region names and slugs (profiles' `nama`), the home
+province, sectors and the site's identity are shared: a change to any of them remakes every page.
 `tests/test_incremental.py` checks the rules: whenever a change to the catalogue changes a
 page's source, that page's fingerprint changes.
 """
@@ -70,7 +71,6 @@ def shared_inputs(site: Site) -> str:
         [
             repr(site.identity),
             catalogue.home_province,
-            " ".join(site.region_codes),
             " ".join(names),
             " ".join(sectors),
         ]
@@ -130,7 +130,9 @@ def region_inputs(site: Site, code: str) -> Inputs:
         inputs.paths.add(replication.path)
         inputs.paths.add(catalogue.innovations[replication.inovasi].path)
     inputs.paths.update(event.path for event in catalogue.events_of(code))
-    if catalogue.region(code).is_province:
+    region = catalogue.region(code)
+    inputs.values.append(f"province page:{site.has_region_page(region.province_code)}")
+    if region.is_province:
         for member in site.region_codes:
             if member != code and catalogue.region(member).province_code == code:
                 owned = len(catalogue.innovations_of(member))
