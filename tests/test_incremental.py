@@ -17,17 +17,27 @@ import pytest
 import yaml
 
 from devtools.synth import write_synthetic_catalogue
+from generator.mkdocs import plugin as mkdocs_plugin
 from generator.mkdocs.after_pages import AfterPages
 from generator.mkdocs.build import build_site
 from generator.mkdocs.incremental import manifest_path, record_digests
+from generator.mkdocs.publishing import Overrides
 from generator.records.validate import read_catalogue
-from generator.site.fingerprints import record_page_fingerprints
-from generator.site.pages import PageMaker, record_page_sources
+from generator.site import paging
+from generator.site.fingerprints import fingerprints, record_page_inputs
+from generator.site.pages import (
+    PageMaker,
+    make_planned,
+    planned_pages,
+    record_page_sources,
+    site_page_sources,
+)
 from generator.site.structure import Site
 
 from .conftest import REPO
 
 Change = Callable[[Path], None]
+ADDRESSES = Overrides("https://inovasi.example.org/", "https://example.org/katalog")
 
 
 class _Dumper(yaml.SafeDumper):
@@ -216,14 +226,22 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _pages_and_fingerprints(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Every record page's source and the planned pages' (listings and boards in pages of
+    four, so that they run to several), and their fingerprints, by URL."""
     catalogue = read_catalogue(folder).catalogue
     assert catalogue is not None
     site = Site(catalogue)
     digests = record_digests(catalogue, folder, site)
-    fingerprints = record_page_fingerprints(site, "", digests.__getitem__)
-    pages = {s.url: s.content for s in record_page_sources(site, PageMaker())}
-    assert set(pages) == set(fingerprints)
-    return pages, fingerprints
+    maker = PageMaker()
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(paging, "PER_PAGE", 4)
+        planned = planned_pages(site)
+        pages = {s.url: s.content for s in record_page_sources(site, maker)}
+        pages |= {page.url: make_planned(maker, page).content for page in planned}
+    inputs = [*record_page_inputs(site), *((page.url, page.inputs) for page in planned)]
+    prints = fingerprints(site, "", digests.__getitem__, inputs)
+    assert set(pages) == set(prints)
+    return pages, prints
 
 
 @pytest.mark.parametrize("name", CHANGES)
@@ -371,3 +389,36 @@ def _kill_a_build(catalogue: Path, site: Path) -> None:
     assert build.poll() is None, "the build ended before it could be killed"
     build.send_signal(signal.SIGKILL)
     build.wait()
+
+
+def test_pages_about_many_records_read_as_mkdocs_renders_them(
+    small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The later pages of listings and boards are poured into shells (`shells`), as record
+    pages are, so that a build can take them over: each is the page MkDocs would render,
+    byte for byte, at every depth, with a table of contents and without."""
+    monkeypatch.setattr(paging, "PER_PAGE", 4)  # listings of several pages, boards too
+    poured = tmp_path / "poured" / "site"
+    build_site(small, poured, REPO / "mkdocs.yml", overrides=ADDRESSES)
+    planned = {page.url for page in planned_pages(_site(small))}
+    assert {url.count("/") for url in planned} >= {2, 3, 4, 5}
+    assert any(url.startswith("kegiatan/") for url in planned)
+    # The same pages rendered by MkDocs itself.
+    monkeypatch.setattr(mkdocs_plugin, "planned_pages", lambda site: [])
+    monkeypatch.setattr(mkdocs_plugin, "fixed_page_sources", site_page_sources)
+    rendered = tmp_path / "rendered" / "site"
+    build_site(small, rendered, REPO / "mkdocs.yml", overrides=ADDRESSES)
+    ours, theirs = _tree(poured), _tree(rendered)
+    assert sorted(ours) == sorted(theirs)
+    for url in planned:
+        assert ours[url + "index.html"] == theirs[url + "index.html"], url
+    # The sitemap lists the same pages, those poured in their shells' place.
+    sitemap = "sitemap.xml"
+    assert sorted(ours[sitemap].splitlines()) == sorted(theirs[sitemap].splitlines())
+    assert [p for p in ours if ours[p] != theirs[p] and not p.startswith(sitemap)] == []
+
+
+def _site(folder: Path) -> Site:
+    catalogue = read_catalogue(folder).catalogue
+    assert catalogue is not None
+    return Site(catalogue)

@@ -14,15 +14,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 
+from generator.data.exports import write_if_changed
 from generator.mkdocs.incremental import PageReuse
 from generator.mkdocs.open_data import Downloads, write_open_data
 from generator.mkdocs.reuse import KeptSections
-from generator.mkdocs.shells import Group, PagePour, Shell
+from generator.mkdocs.shells import Group, PagePour, Shell, below_section, site_group
 from generator.mkdocs.sitemap import list_record_pages
 from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
 from generator.search.documents import scratch_parent, write_index_documents
 from generator.search.indexer import Indexer, IndexFailed, IndexSummary
+from generator.site.fingerprints import Planned
+from generator.site.pages import PageMaker, PageSource, make_planned
 from generator.site.structure import Site
 
 # Problems during `mkdocs serve` are printed on a logger of our own: MkDocs counts warnings
@@ -45,6 +48,8 @@ class AfterPages:
     kept: KeptSections | None
     reuse: PageReuse | None
     downloads: Downloads
+    planned: list[Planned]
+    site_pages: list[PageSource]
 
     def _pour(
         self, site_dir: Path, config: MkDocsConfig, meanwhile: Callable[[], None] | None
@@ -56,14 +61,36 @@ class AfterPages:
         if pour is None:
             pour = PagePour(site, site_dir, description)
         poured = pour.pour(self.shells, meanwhile)
+        for group, made in self._pour_site_pages(site_dir, self.site_pages, description).items():
+            poured[group] = sorted([*poured.get(group, []), *made])
         if self.reuse is not None:
 
             def make(only: set[str]) -> dict[Group, list[str]]:
-                return PagePour(site, site_dir, description, only).pour(self.shells)
+                """Pages that could not be taken over after all."""
+                made = PagePour(site, site_dir, description, only).pour(self.shells)
+                maker = PageMaker()
+                sources = [make_planned(maker, p) for p in self.planned if p.url in only]
+                for group, slugs in self._pour_site_pages(site_dir, sources, description).items():
+                    made[group] = [*made.get(group, []), *slugs]
+                return made
 
             poured = self.reuse.take_over(poured, self.shell_html, site_dir, make)
         self.pages_made += sum(len(slugs) for slugs in poured.values())
         self._list_record_pages(site_dir, poured)
+        return poured
+
+    def _pour_site_pages(
+        self, site_dir: Path, sources: list[PageSource], description: str
+    ) -> dict[Group, list[str]]:
+        """Write the pages about many records into their shells; their paths below their
+        sections, by group."""
+        poured: dict[Group, list[str]] = {}
+        for source in sources:
+            group = site_group(source.url, bool(source.toc))
+            target = site_dir / source.url / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_if_changed(target, self.shells[group].render(source, description).encode())
+            poured.setdefault(group, []).append(below_section(source.url))
         return poured
 
     def _index_and_export(self, config: MkDocsConfig, pour: bool = False) -> None:
@@ -109,8 +136,8 @@ class AfterPages:
         """Remove the shells MkDocs rendered (see `shells`) and list the record pages in the
         sitemap in their place."""
         for group in self.shells:
-            shutil.rmtree(site_dir / group.source.url, ignore_errors=True)
-        list_record_pages(site_dir, poured)
+            shutil.rmtree(site_dir / group.section / group.slug, ignore_errors=True)
+        list_record_pages(site_dir, poured, self.shells)
 
     def _write_open_data(self, config: MkDocsConfig) -> list[Path]:
         if self.catalogue is None or self.problems:

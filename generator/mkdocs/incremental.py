@@ -31,12 +31,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.mkdocs.shells import Group
+from generator.mkdocs.shells import Group, below_section
 from generator.records.catalogue import Catalogue
-from generator.site.fingerprints import record_page_fingerprints
+from generator.site.fingerprints import Planned, fingerprints, record_page_inputs
 from generator.site.structure import Site
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 
 
 def manifest_path(site_dir: Path) -> Path:
@@ -164,12 +164,12 @@ def shells_digest(shells: Iterable[tuple[str, str]]) -> str:
 
 
 def _group_name(group: Group) -> str:
-    return f"{group.section} {'e' if group.editable else 'n'}"
+    return f"{group.section} {'e' if group.editable else 'n'} {group.depth}"
 
 
 def _group_named(name: str) -> Group:
-    section, _, editable = name.partition(" ")
-    return Group(section, editable == "e")
+    section, editable, depth = name.split(" ")
+    return Group(section, editable == "e", int(depth))
 
 
 Poured = dict[Group, list[str]]
@@ -181,19 +181,25 @@ class PageReuse:
     ones taken over from the last build (`kept`), and the manifest for the next."""
 
     def __init__(
-        self, previous: Previous | None, site: Site, catalogue_dir: Path, shared: str
+        self,
+        previous: Previous | None,
+        site: Site,
+        catalogue_dir: Path,
+        shared: str,
+        planned: Iterable[Planned] = (),
     ) -> None:
         digests = record_digests(site.catalogue, catalogue_dir, site)
         self.previous = previous
         self.shared = shared
-        self.fingerprints = record_page_fingerprints(site, shared, digests.__getitem__)
+        pages = [*record_page_inputs(site), *((page.url, page.inputs) for page in planned)]
+        self.fingerprints = fingerprints(site, shared, digests.__getitem__, pages)
         self.kept = previous.reusable(self.fingerprints, shared) if previous else set()
         self.shells = ""
         self.groups: dict[str, str] = {}  # page URL -> its group's name, for the manifest
         self.linked = 0  # pages taken over from the last site
 
     def to_make(self) -> set[str] | None:
-        """The URLs of the record pages to make; None for all."""
+        """The URLs of the pages to make (record pages and `Planned` ones); None for all."""
         return set(self.fingerprints) - self.kept if self.kept else None
 
     def take_over(
@@ -217,7 +223,7 @@ class PageReuse:
                 for url in sorted(self.kept):
                     if self.previous.link(url, site_dir):
                         self.linked += 1
-                        pairs.append((_group_named(old[url][1]), url.split("/")[1]))
+                        pairs.append((_group_named(old[url][1]), below_section(url)))
                     else:
                         remake.add(url)
             if remake:

@@ -53,6 +53,7 @@ from generator.mkdocs.shells import (
     PagePour,
     Shell,
     all_groups,
+    site_group,
 )
 from generator.mkdocs.sitemap import BuildDate
 from generator.records import urls
@@ -62,7 +63,15 @@ from generator.records.problems import Problem
 from generator.records.settings import Identity
 from generator.records.validate import RecordCache, read_catalogue
 from generator.site import csp
-from generator.site.pages import PageMaker, PageSource, problems_page_source, site_page_sources
+from generator.site.fingerprints import Planned
+from generator.site.pages import (
+    PageMaker,
+    PageSource,
+    fixed_page_sources,
+    make_planned,
+    planned_pages,
+    problems_page_source,
+)
 from generator.site.structure import Site
 from generator.site.whitespace import collapse_indentation
 
@@ -119,6 +128,9 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         # build's record pages as seen against them (`incremental`).
         self.previous: Previous | None = None
         self.reuse: PageReuse | None = None
+        # The pages about many records (`Planned`), and those of them this build makes.
+        self.planned: list[Planned] = []
+        self.site_pages: list[PageSource] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -171,22 +183,7 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
             # Record pages are made after MkDocs has rendered their shells (on_post_build);
             # here only the site-wide pages and one shell per group of record pages.
             self.site = Site(result.catalogue, self.identity, last_changed(self.catalogue_dir))
-            if not self.serving:
-                self.reuse = PageReuse(
-                    self.previous, self.site, self.catalogue_dir, self._shared(config)
-                )
-                # The record pages need only the catalogue until they are written into
-                # their shells: their workers start now, while MkDocs makes everything else.
-                self._cancel_pour()
-                self.pour = PagePour(
-                    self.site,
-                    Path(config.site_dir),
-                    config.site_description or "",
-                    self.reuse.to_make(),
-                )
-            groups = all_groups()
-            generated = site_page_sources(self.site, PageMaker()) + [g.source for g in groups]
-            self.shell_groups = {group.source.path: group for group in groups}
+            generated = self._plan_pages(config, self.site)
         self.sources = {source.path: source for source in generated}
         self.shells = {}
         self.shell_html = {}
@@ -300,6 +297,37 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
                 self._index_and_export(config, pour=True)
             finally:
                 self.build_date.restore()  # the sitemap, the last thing it dates, is written
+
+    def _plan_pages(self, config: MkDocsConfig, site: Site) -> list[PageSource]:
+        """The pages MkDocs renders (hand-written ones aside), one shell per group of the
+        others; meanwhile the record pages start in their workers and the pages about many
+        records are made here, unless the last build's can be taken over (`incremental`)."""
+        assert self.catalogue_dir is not None
+        self.planned = planned_pages(site)
+        wanted = None
+        if not self.serving:
+            shared = self._shared(config)
+            self.reuse = PageReuse(self.previous, site, self.catalogue_dir, shared, self.planned)
+            wanted = self.reuse.to_make()
+            # The record pages need only the catalogue until they are written into
+            # their shells: their workers start now, while MkDocs makes everything else.
+            self._cancel_pour()
+            description = config.site_description or ""
+            self.pour = PagePour(site, Path(config.site_dir), description, wanted)
+        maker = PageMaker()
+        self.site_pages = [
+            make_planned(maker, page)
+            for page in self.planned
+            if wanted is None or page.url in wanted
+        ]
+        groups = sorted(
+            {
+                *all_groups(),
+                *(site_group(p.url, toc) for p in self.planned for toc in (True, False)),
+            }
+        )
+        self.shell_groups = {group.source.path: group for group in groups}
+        return fixed_page_sources(site, maker) + [group.source for group in groups]
 
     def _shared(self, config: MkDocsConfig) -> str:
         """The digest of what every page is made from (`incremental`)."""

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import queue
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from html import escape
@@ -49,27 +49,53 @@ _RECORD_PAGE = re.compile(
 
 @dataclass(frozen=True, order=True)
 class Group:
-    """Record pages that one shell serves: a section, with or without an edit link."""
+    """Pages that one shell serves: a section, with or without an edit link, at a depth (the
+    slashes in their URL: 2 for a record page, `inovasi/x/`; more for a listing's later
+    pages, `inovasi/halaman/2/`), since their links to the theme's files are relative."""
 
     section: str
     editable: bool
+    depth: int = 2
+    # Whether its pages have a table of contents: Material draws a page without one
+    # differently (no "skip to content" link, an empty contents sidebar). Record pages
+    # always have one; a listing's page may not.
+    toc: bool = True
 
     @property
     def slug(self) -> str:
-        """The shell page's own slug, also the marker for a record page's slug."""
-        return f"katalog-shell-{'e' if self.editable else 'n'}-{_TAG}"
+        """The shell page's own slug."""
+        kind = ("e" if self.editable else "n") + ("" if self.toc else "t")
+        return f"katalog-shell-{kind}{self.depth if self.depth != 2 else ''}-{_TAG}"
+
+    @property
+    def marker(self) -> str:
+        """What stands in the shell's URL for a page's path below its section (`x` in
+        `inovasi/x/`): the shell's slug, and as many folders more as the depth needs."""
+        return self.slug + "/a" * (self.depth - 2)
 
     @property
     def source(self) -> PageSource:
         """The shell page, rendered by MkDocs like any generated page."""
         return PageSource(
-            path=f"{self.section}/{self.slug}/index.md",
+            path=f"{self.section}/{self.marker}/index.md",
             title=TITLE,
             body=BODY,
             description=DESCRIPTION,
             edit_path=EDIT if self.editable else None,
-            toc=((TOC_ID, TOC_TITLE),),
+            toc=((TOC_ID, TOC_TITLE),) if self.toc else (),
         )
+
+
+def site_group(url: str, toc: bool) -> Group:
+    """The shell of a page about many records (`fingerprints.Planned`) at `url`, with a table
+    of contents or without."""
+    return Group(url.split("/")[0], False, url.count("/"), toc)
+
+
+def below_section(url: str) -> str:
+    """A page's path below its section: `x` for `inovasi/x/`, `halaman/2` for
+    `inovasi/halaman/2/`."""
+    return url.split("/", 1)[1].rstrip("/")
 
 
 def group_of(source: PageSource) -> Group | None:
@@ -107,17 +133,17 @@ class Shell:
 
     def __init__(self, html: str, group: Group) -> None:
         toc_items = _TOC_ITEM.findall(html)
-        if not toc_items:
+        if group.toc and not toc_items:
             raise ValueError("shell page has no table-of-contents marker")
-        self.toc_item = toc_items[0]
+        self.toc_item = toc_items[0] if group.toc else ""
         html = _TOC_ITEM.sub("\0toc\0", html)
         if BODY not in html or TITLE not in html:
             raise ValueError("shell page lost its title or body marker")
         self.group = group
         self.parts: list[str] = []
         for part in _SLOT.split(html):
-            # The shell's own slug stands in canonical links: split it out as a slot too.
-            pieces = part.split(group.slug)
+            # The shell's own URL stands in canonical links: split it out as a slot too.
+            pieces = part.split(group.marker)
             for index, piece in enumerate(pieces):
                 if index:
                     self.parts.append("\0slug\0")
@@ -125,8 +151,9 @@ class Shell:
 
     def render(self, source: PageSource, site_description: str) -> str:
         """The record page: the shell with this page's parts in place of the markers."""
-        slug = source.path.split("/")[1]
-        toc = "".join(
+        slug = below_section(source.url)
+        # As MkDocs writes them (after `collapse_indentation`): one item a line.
+        toc = "\n".join(
             self.toc_item.replace(f"#{TOC_ID}", f"#{escape(anchor)}").replace(
                 TOC_TITLE, escape(label)
             )
@@ -140,23 +167,28 @@ class Shell:
             "\0toc\0": toc,
             TOC_ID: escape(source.toc[0][0]) if source.toc else "",
             "\0slug\0": slug,
-            _TOC_SIDEBAR: _TOC_SIDEBAR if source.toc else f"{_TOC_SIDEBAR} hidden",
+            # A toc-less shell has the sidebar hidden already.
+            _TOC_SIDEBAR: _TOC_SIDEBAR
+            if source.toc or not self.group.toc
+            else f"{_TOC_SIDEBAR} hidden",
         }
         return "".join(values.get(part, part) for part in self.parts)
 
 
-def sitemap_with_pages(xml: str, poured: dict[Group, list[str]]) -> str:
+def sitemap_with_pages(
+    xml: str, poured: dict[Group, list[str]], groups: Iterable[Group] | None = None
+) -> str:
     """MkDocs' sitemap, listing each shell (when the site has an address): every shell entry
-    becomes one entry per record page (by slug) it served, in order; an unused shell's entry
-    goes."""
-    for group in all_groups():
+    becomes one entry per page (by its path below the section) it served, in order; an
+    unused shell's entry goes. `groups`: the shells (`all_groups()` by default)."""
+    for group in all_groups() if groups is None else groups:
         entry = re.search(
-            r"[ \t]*<url>(?:(?!</url>).)*?/" + group.slug + r"/</loc>.*?</url>\n?", xml, re.S
+            r"[ \t]*<url>(?:(?!</url>).)*?/" + group.marker + r"/</loc>.*?</url>\n?", xml, re.S
         )
         if entry is None:
             continue
         text = entry.group(0)
-        pages = "".join(text.replace(group.slug, slug) for slug in poured.get(group, []))
+        pages = "".join(text.replace(group.marker, slug) for slug in poured.get(group, []))
         xml = xml[: entry.start()] + pages + xml[entry.end() :]
     return xml
 

@@ -25,6 +25,12 @@ What a page shows of other records, and so depends on (each rule mirrors `views`
   organised or joined; for a province, how many innovations and replications each member
   region has.
 
+- a later page of a listing (`/inovasi/halaman/2/`, a sector's, a year's, a region's): the
+  innovations on it (each one's record and number of replications), in their order, and
+  where the page sits in the listing; a region's, also how many innovations of each sector
+  the region has;
+- a later page of an event's board: what the event's page depends on.
+
 A region page also depends on whether its province has a page, and a province's on which
 of its regencies and cities have one. Region names and slugs (profiles' `nama`), the home
 province, sectors and the site's identity are shared: a change to any of them remakes every page.
@@ -35,8 +41,9 @@ page's source, that page's fingerprint changes.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.records import urls
 from generator.records.model import Event, Innovation
@@ -60,6 +67,30 @@ class Inputs:
             hashed.update(f"{path}\0{digest(path)}\0".encode())
         hashed.update("\0".join(self.values).encode())
         return hashed.hexdigest()
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A page about many records (a later page of a listing or a board), planned before it
+    is made: an incremental build makes its view (`view()`) only when its `inputs` changed."""
+
+    url: str
+    template: str
+    title: str
+    inputs: Inputs
+    view: Callable[[], Mapping[str, Any]]
+
+
+def entries_inputs(site: Site, innovations: Iterable[Innovation], *values: object) -> Inputs:
+    """What a page listing `innovations` (as cards, in this order) is made from, with
+    `values`: the listing's own (its title, where the page sits in it)."""
+    catalogue = site.catalogue
+    inputs = Inputs(set(), [repr(value) for value in values])
+    for innovation in innovations:
+        inputs.paths.add(innovation.path)
+        count = len(catalogue.replications_of(innovation.slug))
+        inputs.values.append(f"{innovation.slug}:{count}")
+    return inputs
 
 
 def shared_inputs(site: Site) -> str:
@@ -157,10 +188,15 @@ def record_page_inputs(site: Site) -> Iterator[tuple[str, Inputs]]:
         yield urls.event(event.slug), event_inputs(site, event)
 
 
-def record_page_fingerprints(site: Site, shared: str, digest: Digest) -> dict[str, str]:
-    """The fingerprint of every record page, by URL; `shared` is the build's shared inputs
-    (`shared_inputs` and whatever else the build adds)."""
+def fingerprints(
+    site: Site, shared: str, digest: Digest, pages: Iterable[tuple[str, Inputs]]
+) -> dict[str, str]:
+    """The fingerprint of each of `pages` (URL, inputs), by URL; `shared` is what the build
+    adds to `shared_inputs`."""
     shared = f"{shared}\0{shared_inputs(site)}"
-    return {
-        url: inputs.fingerprint(shared, url, digest) for url, inputs in record_page_inputs(site)
-    }
+    return {url: inputs.fingerprint(shared, url, digest) for url, inputs in pages}
+
+
+def record_page_fingerprints(site: Site, shared: str, digest: Digest) -> dict[str, str]:
+    """The fingerprint of every record page, by URL."""
+    return fingerprints(site, shared, digest, record_page_inputs(site))

@@ -30,6 +30,7 @@ from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
 from generator.records.settings import Identity
 from generator.site import boards, home_page, listing_pages, listings, views
+from generator.site.fingerprints import Planned
 from generator.site.record_footer import repository_path
 from generator.site.search_page import search_page_view
 from generator.site.statistics_page import statistics_view
@@ -134,9 +135,32 @@ def page_sources(
 
 def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
     """The pages about the catalogue as a whole: hubs, statistics, search, the listings each
-    filter of `/inovasi/` leads to (`browse`), and the redirects at innovations' earlier slugs."""
-    catalogue = site.catalogue
-    pages = [
+    filter of `/inovasi/` leads to (`browse`), the boards' later pages, and the redirects at
+    innovations' earlier slugs."""
+    planned = planned_pages(site)
+    return [*fixed_page_sources(site, maker), *(make_planned(maker, page) for page in planned)]
+
+
+def make_planned(maker: PageMaker, page: Planned) -> PageSource:
+    return maker.make(page.url, page.template, page.title, page.view())
+
+
+def planned_pages(site: Site) -> list[Planned]:
+    """The pages about many records that are planned before they are made (`Planned`): each
+    listing's pages but the first of `/inovasi/`, and the boards' later pages. An incremental
+    build makes them only when what they show changed."""
+    return [
+        *listing_pages.innovations_hub_pages(site)[1:],
+        *listing_pages.listing_pages(site),
+        *listing_pages.region_listing_pages(site),
+        *boards.board_pages(site),
+    ]
+
+
+def fixed_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
+    """The site's own pages made each time: the home page, the hubs in the navigation,
+    search, and the redirects at innovations' earlier slugs."""
+    return [
         replace(
             maker.make(
                 urls.HOME,
@@ -148,10 +172,7 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
             # The ways in stand side by side: the page needs the width more than a contents.
             metadata={"hide": ["toc"]},
         ),
-        *(
-            maker.make(url, "innovations_hub.html", title, view)
-            for url, title, view in listing_pages.innovations_hub_pages(site)
-        ),
+        make_planned(maker, listing_pages.innovations_hub_pages(site)[0]),
         maker.make(urls.REGIONS, "regions_hub.html", "Wilayah", listings.regions_hub_view(site)),
         maker.make(
             urls.REPLICATIONS,
@@ -179,16 +200,8 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
             # The results need the width; the site menu stays in the header tabs.
             metadata={"katalog_search": True, "hide": ["navigation", "toc"]},
         ),
+        *_alias_redirects(maker, site.catalogue),
     ]
-    for url, title, view in [
-        *listing_pages.listing_pages(site),
-        *listing_pages.region_listing_pages(site),
-    ]:
-        pages.append(maker.make(url, "listing.html", title, view))
-    for url, title, board in boards.board_pages(site):
-        pages.append(maker.make(url, "board_page.html", title, board))
-    pages += _alias_redirects(maker, catalogue)
-    return pages
 
 
 def record_page_sources(
