@@ -16,7 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from generator.data.exports import write_if_changed
 from generator.mkdocs.incremental import PageReuse
-from generator.mkdocs.open_data import Downloads, write_open_data
+from generator.mkdocs.open_data import Downloads, ForkedDownloads, write_open_data
 from generator.mkdocs.reuse import KeptSections
 from generator.mkdocs.shells import Group, PagePour, Shell, below_section, site_group
 from generator.mkdocs.sitemap import list_record_pages
@@ -143,6 +143,8 @@ class AfterPages:
         if self.catalogue is None or self.problems:
             return []
         site_dir = Path(config.site_dir)
+        if isinstance(self.downloads, ForkedDownloads):
+            return self.downloads.finish(site_dir)
         # The downloads were made for the `/data/` page when it was rendered.
         site_url = config.site_url or None
         return write_open_data(self.catalogue, self.site, site_dir, site_url, self.downloads.files)

@@ -37,7 +37,7 @@ from generator.mkdocs import assets, theme_source
 from generator.mkdocs.after_pages import AfterPages, serve_log
 from generator.mkdocs.incremental import PageReuse, Previous, shared_digest
 from generator.mkdocs.layout import SectionTab, hide_empty_sidebars
-from generator.mkdocs.open_data import Downloads, page_markdown
+from generator.mkdocs.open_data import Downloads, ForkedDownloads, page_markdown
 from generator.mkdocs.publishing import (
     ROBOTS_PATH,
     Overrides,
@@ -128,6 +128,7 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         # build's record pages as seen against them (`incremental`).
         self.previous: Previous | None = None
         self.reuse: PageReuse | None = None
+        self.downloads = Downloads()  # the open data of a build (`open_data`)
         # The pages about many records (`Planned`), and those of them this build makes.
         self.planned: list[Planned] = []
         self.site_pages: list[PageSource] = []
@@ -145,6 +146,8 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
 
     def on_shutdown(self) -> None:
         self._cancel_pour()
+        if isinstance(self.downloads, ForkedDownloads):
+            self.downloads.cancel()
         self._wait_for_background()
         if self.kept is not None:
             self.kept.wait()
@@ -183,6 +186,11 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
             # Record pages are made after MkDocs has rendered their shells (on_post_build);
             # here only the site-wide pages and one shell per group of record pages.
             self.site = Site(result.catalogue, self.identity, last_changed(self.catalogue_dir))
+            if self.previous is not None and not self.serving:
+                # An incremental build: the open data, its longest step, starts at once.
+                site_url = config.site_url or None
+                site_dir = Path(config.site_dir)
+                self.downloads = ForkedDownloads(result.catalogue, self.site, site_dir, site_url)
             generated = self._plan_pages(config, self.site)
         self.sources = {source.path: source for source in generated}
         self.shells = {}
@@ -192,6 +200,8 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if isinstance(self.downloads, ForkedDownloads):
+            self.downloads.start_writing()  # MkDocs has emptied the site
         assets.minify_project_assets(files, config)
         for source in self.sources.values():
             existing = files.get_file_from_path(source.path)
@@ -344,6 +354,8 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_pour()
+        if isinstance(self.downloads, ForkedDownloads):
+            self.downloads.cancel()
         self.build_date.restore()
 
     def _publish_at(self, catalogue: Catalogue, config: MkDocsConfig) -> None:
