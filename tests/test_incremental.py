@@ -4,6 +4,8 @@ of the same catalogue makes, whatever changed in between."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import signal
 import subprocess
@@ -422,3 +424,27 @@ def _site(folder: Path) -> Site:
     catalogue = read_catalogue(folder).catalogue
     assert catalogue is not None
     return Site(catalogue)
+
+
+def test_pages_are_made_again_when_the_shells_differ(small: Path, tmp_path: Path) -> None:
+    """The theme changed in a way the shared inputs missed: the pages linked from the last
+    site are unlinked and made again, and the last site's files are never written to."""
+    site = tmp_path / "out" / "site"
+    build_site(small, site, REPO / "mkdocs.yml")
+    manifest = manifest_path(site)
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data["cangkang"] = "lain"
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    # The last site's pages, held from outside, with what they say.
+    held = tmp_path / "held"
+    held.mkdir()
+    pages = sorted(site.rglob("index.html"))
+    for number, page in enumerate(pages):
+        os.link(page, held / str(number))
+    before = {number: page.read_bytes() for number, page in enumerate(pages)}
+    summary = build_site(small, site, REPO / "mkdocs.yml")
+    assert _taken_over(summary) == 0
+    assert {n: (held / str(n)).read_bytes() for n in before} == before
+    reference = tmp_path / "reference" / "site"
+    build_site(small, reference, REPO / "mkdocs.yml")
+    _assert_same_site(site, reference)

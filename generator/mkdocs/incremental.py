@@ -27,6 +27,7 @@ import importlib.metadata
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -197,10 +198,39 @@ class PageReuse:
         self.shells = ""
         self.groups: dict[str, str] = {}  # page URL -> its group's name, for the manifest
         self.linked = 0  # pages taken over from the last site
+        self._linking: threading.Thread | None = None
+        self._linked: list[str] = []
+        self._missing: set[str] = set()
+        self._stop = False
 
     def to_make(self) -> set[str] | None:
         """The URLs of the pages to make (record pages and `Planned` ones); None for all."""
         return set(self.fingerprints) - self.kept if self.kept else None
+
+    def start_linking(self, site_dir: Path) -> None:
+        """Link the kept pages into the new site (once MkDocs has emptied it), in a thread
+        while MkDocs renders: tens of thousands of folders and links take seconds, mostly
+        waiting on the file system."""
+        if self.kept and self.previous is not None and self._linking is None:
+            self._linking = threading.Thread(
+                target=self._link_all, args=(self.previous, site_dir), daemon=True
+            )
+            self._linking.start()
+
+    def _link_all(self, previous: Previous, site_dir: Path) -> None:
+        for url in sorted(self.kept):
+            if self._stop:
+                return
+            if previous.link(url, site_dir):
+                self._linked.append(url)
+            else:
+                self._missing.add(url)
+
+    def stop_linking(self) -> None:
+        """The build failed: stop linking before the staging folder goes."""
+        self._stop = True
+        if self._linking is not None:
+            self._linking.join()
 
     def take_over(
         self,
@@ -209,23 +239,24 @@ class PageReuse:
         site_dir: Path,
         make: Callable[[set[str]], Poured],
     ) -> Poured:
-        """Link the kept pages into the new site beside the `poured` ones, and return them
-        all. A kept page is made after all (`make`) when the shells differ from the last
-        build's or the last site lost the page."""
+        """The kept pages, linked into the new site (`start_linking`), beside the `poured`
+        ones: all of them. A kept page is made after all (`make`) when the shells differ
+        from the last build's (its link goes first: the file is the last site's) or the last
+        site lost it."""
         self.shells = shells_digest((_group_name(g), html) for g, html in shells.items())
         pairs = [(group, slug) for group, slugs in poured.items() for slug in slugs]
         if self.kept and self.previous is not None:
-            remake = set()
+            self.start_linking(site_dir)
+            assert self._linking is not None
+            self._linking.join()
+            remake = set(self._missing)
             if self.shells != self.previous.manifest.shells:
-                remake = set(self.kept)
-            else:
-                old = self.previous.manifest.pages
-                for url in sorted(self.kept):
-                    if self.previous.link(url, site_dir):
-                        self.linked += 1
-                        pairs.append((_group_named(old[url][1]), below_section(url)))
-                    else:
-                        remake.add(url)
+                for url in self._linked:
+                    (site_dir / url / "index.html").unlink()
+                self._linked, remake = [], set(self.kept)
+            old = self.previous.manifest.pages
+            self.linked = len(self._linked)
+            pairs += [(_group_named(old[url][1]), below_section(url)) for url in self._linked]
             if remake:
                 pairs += [(g, slug) for g, slugs in make(remake).items() for slug in slugs]
         self.groups = {f"{g.section}/{slug}/": _group_name(g) for g, slug in pairs}

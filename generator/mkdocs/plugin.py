@@ -200,8 +200,11 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # MkDocs has emptied the site: the open data and the kept pages may go in.
         if isinstance(self.downloads, ForkedDownloads):
-            self.downloads.start_writing()  # MkDocs has emptied the site
+            self.downloads.start_writing()
+        if self.reuse is not None:
+            self.reuse.start_linking(Path(config.site_dir))
         assets.minify_project_assets(files, config)
         for source in self.sources.values():
             existing = files.get_file_from_path(source.path)
@@ -354,6 +357,8 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_pour()
+        if self.reuse is not None:
+            self.reuse.stop_linking()
         if isinstance(self.downloads, ForkedDownloads):
             self.downloads.cancel()
         self.build_date.restore()

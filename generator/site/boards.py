@@ -15,7 +15,7 @@ from generator.records.model import Event, Replication
 from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 from generator.site import charts, paging, statistics
 from generator.site.breadcrumbs import Breadcrumbs
-from generator.site.fingerprints import Planned, event_inputs
+from generator.site.fingerprints import Inputs, Planned, event_inputs
 from generator.site.paging import Pager
 from generator.site.progress import ProgressRow, progress_row
 from generator.site.structure import Link, Page, Site
@@ -149,9 +149,9 @@ def board_pages(site: Site) -> list[Planned]:
     pages = []
     for event in site.catalogue.events.values():
         parts = board_parts(site, event)
+        shown = event_inputs(site, event) if len(parts) > 1 else None
         for part in parts[1:]:
-            inputs = event_inputs(site, event)
-            inputs.values.append(f"{part.number}/{len(parts)}")
+            inputs = Inputs(values=[f"{part.number}/{len(parts)}"], base=shown)
             title = part.title(f"Papan capaian {event.nama}")
             view = partial(_board_page_view, part, event)
             pages.append(Planned(part.page.here, "board_page.html", title, inputs, view))

@@ -55,17 +55,30 @@ Digest = Callable[[str], str]
 
 @dataclass
 class Inputs:
-    """What one page is made from: record files (by path) and printed values."""
+    """What one page is made from: record files (by path) and printed values, and what
+    another page is made from (`base`: a board's later page shows what its event's page
+    shows, and is fingerprinted without copying that)."""
 
     paths: set[str] = field(default_factory=set)
     values: list[str] = field(default_factory=list)
+    base: Inputs | None = None
+    _digest: str | None = field(default=None, repr=False, compare=False)
+
+    def digest(self, digest: Digest) -> str:
+        """The digest of the record files and values (computed once)."""
+        if self._digest is None:
+            hashed = hashlib.blake2b(digest_size=16)
+            if self.base is not None:
+                hashed.update(self.base.digest(digest).encode())
+            for path in sorted(self.paths):
+                hashed.update(f"{path}\0{digest(path)}\0".encode())
+            hashed.update("\0".join(self.values).encode())
+            self._digest = hashed.hexdigest()
+        return self._digest
 
     def fingerprint(self, shared: str, url: str, digest: Digest) -> str:
-        hashed = hashlib.blake2b(digest_size=16)
-        hashed.update(f"{shared}\0{url}\0".encode())
-        for path in sorted(self.paths):
-            hashed.update(f"{path}\0{digest(path)}\0".encode())
-        hashed.update("\0".join(self.values).encode())
+        hashed = hashlib.blake2b(f"{shared}\0{url}\0".encode(), digest_size=16)
+        hashed.update(self.digest(digest).encode())
         return hashed.hexdigest()
 
 
