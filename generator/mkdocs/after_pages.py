@@ -16,9 +16,10 @@ from mkdocs.plugins import get_plugin_logger
 
 from generator.data.exports import write_if_changed
 from generator.mkdocs.incremental import PageReuse
-from generator.mkdocs.open_data import Downloads, ForkedDownloads, write_open_data
+from generator.mkdocs.open_data import Downloads, write_open_data
 from generator.mkdocs.reuse import KeptSections
 from generator.mkdocs.shells import Group, PagePour, Shell, below_section, site_group
+from generator.mkdocs.side_process import ForkedDownloads
 from generator.mkdocs.sitemap import list_record_pages
 from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
@@ -114,7 +115,10 @@ class AfterPages:
                     self.kept.remove_unmade(made, folders=False)
 
             try:
-                if pour:
+                if isinstance(self.downloads, ForkedDownloads):  # made by the side process
+                    self._pour(site_dir, config, meanwhile=None)
+                    log.info(self.downloads.finish(site_dir)[1])
+                elif pour:
                     self._pour(site_dir, config, meanwhile=index_and_export)
                 else:
                     index_and_export()
@@ -143,8 +147,6 @@ class AfterPages:
         if self.catalogue is None or self.problems:
             return []
         site_dir = Path(config.site_dir)
-        if isinstance(self.downloads, ForkedDownloads):
-            return self.downloads.finish(site_dir)
         # The downloads were made for the `/data/` page when it was rendered.
         site_url = config.site_url or None
         return write_open_data(self.catalogue, self.site, site_dir, site_url, self.downloads.files)

@@ -37,7 +37,7 @@ from generator.mkdocs import assets, theme_source
 from generator.mkdocs.after_pages import AfterPages, serve_log
 from generator.mkdocs.incremental import PageReuse, Previous, shared_digest
 from generator.mkdocs.layout import SectionTab, hide_empty_sidebars
-from generator.mkdocs.open_data import Downloads, ForkedDownloads, page_markdown
+from generator.mkdocs.open_data import Downloads, page_markdown
 from generator.mkdocs.publishing import (
     ROBOTS_PATH,
     Overrides,
@@ -55,6 +55,7 @@ from generator.mkdocs.shells import (
     all_groups,
     site_group,
 )
+from generator.mkdocs.side_process import ForkedDownloads
 from generator.mkdocs.sitemap import BuildDate
 from generator.records import urls
 from generator.records.catalogue import Catalogue
@@ -187,7 +188,7 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
             # here only the site-wide pages and one shell per group of record pages.
             self.site = Site(result.catalogue, self.identity, last_changed(self.catalogue_dir))
             if self.previous is not None and not self.serving:
-                # An incremental build: the open data, its longest step, starts at once.
+                # An incremental build: the open data and the index start at once.
                 site_url = config.site_url or None
                 site_dir = Path(config.site_dir)
                 self.downloads = ForkedDownloads(result.catalogue, self.site, site_dir, site_url)
