@@ -13,6 +13,7 @@ emptied the site (`start_writing`); the index moves into place at the end (`fini
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
@@ -48,6 +49,7 @@ def _side_work() -> tuple[list[str], str]:
     the site, and the index moved into place. The paths written, and the index's summary."""
     assert _JOB is not None
     catalogue, site, site_dir, site_url, outbox, ready = _JOB
+    _end_with_parent()
     try:
         with tempfile.TemporaryDirectory(prefix="katalog-index-", dir=scratch_parent(site)) as s:
             documents = Path(s) / "dokumen"
@@ -78,6 +80,19 @@ def _side_work() -> tuple[list[str], str]:
     (site_dir / INDEX_ASIDE / BUNDLE).rename(site_dir / BUNDLE)
     (site_dir / INDEX_ASIDE).rmdir()
     return written, str(summary)
+
+
+def _end_with_parent() -> None:
+    """Have the kernel end this process (SIGTERM, which ends Pagefind too) when the build is
+    killed: else it would go on writing into a staging folder the next build removes."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: the parent's check while waiting (`_side_work`) remains
+
+
+PR_SET_PDEATHSIG = 1
 
 
 class ForkedDownloads(Downloads):
