@@ -19,7 +19,7 @@ from generator.mkdocs.incremental import PageReuse
 from generator.mkdocs.open_data import Downloads, write_open_data
 from generator.mkdocs.reuse import KeptSections
 from generator.mkdocs.shells import Group, PagePour, Shell, below_section, site_group
-from generator.mkdocs.side_process import ForkedDownloads
+from generator.mkdocs.side_process import EarlyIndex, ForkedDownloads
 from generator.mkdocs.sitemap import list_record_pages
 from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
@@ -51,6 +51,7 @@ class AfterPages:
     downloads: Downloads
     planned: list[Planned]
     site_pages: list[PageSource]
+    early_index: EarlyIndex | None
 
     def _pour(
         self, site_dir: Path, config: MkDocsConfig, meanwhile: Callable[[], None] | None
@@ -115,9 +116,12 @@ class AfterPages:
                     self.kept.remove_unmade(made, folders=False)
 
             try:
-                if isinstance(self.downloads, ForkedDownloads):  # made by the side process
+                if isinstance(self.downloads, ForkedDownloads):  # made beside the pages
                     self._pour(site_dir, config, meanwhile=None)
-                    log.info(self.downloads.finish(site_dir)[1])
+                    self.downloads.finish(site_dir)
+                    if self.early_index is not None:
+                        self._report_index(self.early_index.finish())
+                        self.early_index = None
                 elif pour:
                     self._pour(site_dir, config, meanwhile=index_and_export)
                 else:

@@ -55,7 +55,7 @@ from generator.mkdocs.shells import (
     all_groups,
     site_group,
 )
-from generator.mkdocs.side_process import ForkedDownloads
+from generator.mkdocs.side_process import EarlyIndex, ForkedDownloads
 from generator.mkdocs.sitemap import BuildDate
 from generator.records import urls
 from generator.records.catalogue import Catalogue
@@ -130,6 +130,7 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         self.previous: Previous | None = None
         self.reuse: PageReuse | None = None
         self.downloads = Downloads()  # the open data of a build (`open_data`)
+        self.early_index: EarlyIndex | None = None  # an incremental build's (`side_process`)
         # The pages about many records (`Planned`), and those of them this build makes.
         self.planned: list[Planned] = []
         self.site_pages: list[PageSource] = []
@@ -149,6 +150,8 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         self._cancel_pour()
         if isinstance(self.downloads, ForkedDownloads):
             self.downloads.cancel()
+        if self.early_index is not None:
+            self.early_index.stop()
         self._wait_for_background()
         if self.kept is not None:
             self.kept.wait()
@@ -193,6 +196,8 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
                 site_dir = Path(config.site_dir)
                 self.downloads = ForkedDownloads(result.catalogue, self.site, site_dir, site_url)
             generated = self._plan_pages(config, self.site)
+            if isinstance(self.downloads, ForkedDownloads):
+                self.early_index = EarlyIndex(self.site, Path(config.site_dir))
         self.sources = {source.path: source for source in generated}
         self.shells = {}
         self.shell_html = {}
@@ -358,6 +363,9 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_pour()
+        if self.early_index is not None:
+            self.early_index.stop()
+            self.early_index = None
         if self.reuse is not None:
             self.reuse.stop_linking()
         if isinstance(self.downloads, ForkedDownloads):

@@ -1,14 +1,13 @@
-"""What an incremental build makes beside its pages, in a process of its own: the open data
-and the search index.
+"""What an incremental build makes beside its pages, as early as it can: the open data in a
+process of its own, and the search index.
 
 An incremental build has few pages left to make, so its time went into the steps that remake
 everything: at 10,000 innovations the open data (half a minute) and the search index
 (documents, then Pagefind) ran one after the other in the process that renders the pages,
-while the other core idled. Here they start the moment the catalogue is read, in a forked
-process (it inherits the catalogue), while this process makes the pages: Pagefind indexes
-into a hidden folder of the staging site (MkDocs leaves names starting with a dot alone when
-it empties the site) while the open data is made; the files are written once MkDocs has
-emptied the site (`start_writing`); the index moves into place at the end (`finish`).
+while the other core idled. Here they start the moment the catalogue is read: the open data
+in a forked process (it inherits the catalogue), written once MkDocs has emptied the site
+(`start_writing`); Pagefind indexing into a hidden folder of the staging site (MkDocs leaves
+names starting with a dot alone when it empties the site), moved into place at the end.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ import gc
 import multiprocessing
 import os
 import queue
+import shutil
 import signal
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -28,7 +28,7 @@ from generator.data.exports import ExportFile, write_files
 from generator.mkdocs.open_data import Downloads, open_data_files
 from generator.records.catalogue import Catalogue
 from generator.search.documents import scratch_parent, write_index_documents
-from generator.search.indexer import Indexer
+from generator.search.indexer import Indexer, IndexSummary
 from generator.site.data_page import downloads
 from generator.site.search_page import BUNDLE
 from generator.site.structure import Site
@@ -43,43 +43,52 @@ INDEX_ASIDE = ".katalog-indeks"
 _JOB: tuple[Catalogue, Site, Path, str | None, Any, Any] | None = None
 
 
-def _side_work() -> tuple[list[str], str]:
-    """In the side process: the index documents and Pagefind's start, every open-data file
-    (the downloads handed to the `/data/` page), the files written once MkDocs has emptied
-    the site, and the index moved into place. The paths written, and the index's summary."""
+def _side_work() -> list[str]:
+    """In the side process: every open-data file (the downloads handed to the `/data/`
+    page), written once MkDocs has emptied the site; the paths written."""
     assert _JOB is not None
     catalogue, site, site_dir, site_url, outbox, ready = _JOB
     _end_with_parent()
     try:
-        with tempfile.TemporaryDirectory(prefix="katalog-index-", dir=scratch_parent(site)) as s:
-            documents = Path(s) / "dokumen"
-            write_index_documents(site, documents)
-            indexer = Indexer(documents, site_dir / INDEX_ASIDE)
-
-            # Ended by the build (`cancel`): Pagefind goes too, or it would write into the
-            # staging folder after the build removed it.
-            def ended(*_: object) -> None:
-                indexer.stop()
-                os._exit(1)
-
-            signal.signal(signal.SIGTERM, ended)
-            try:
-                files = open_data_files(catalogue, site, site_url)
-                outbox.put([f for f in files if f.path in _DOWNLOADS or f.path.startswith("data/")])
-                parent = os.getppid()
-                while not ready.wait(1):
-                    if os.getppid() != parent:  # the build was killed: nothing to write for
-                        return [], ""
-                written = [path.as_posix() for path in write_files(site_dir, files)]
-                summary = indexer.finish()
-            finally:
-                indexer.stop()
+        files = open_data_files(catalogue, site, site_url)
     except BaseException as error:
         outbox.put(repr(error))
         raise
-    (site_dir / INDEX_ASIDE / BUNDLE).rename(site_dir / BUNDLE)
-    (site_dir / INDEX_ASIDE).rmdir()
-    return written, str(summary)
+    outbox.put([f for f in files if f.path in _DOWNLOADS or f.path.startswith("data/")])
+    parent = os.getppid()
+    while not ready.wait(1):
+        if os.getppid() != parent:  # the build was killed: nothing to write for
+            return []
+    return [path.as_posix() for path in write_files(site_dir, files)]
+
+
+class EarlyIndex:
+    """The search index of an incremental build, started as soon as the catalogue is read:
+    Pagefind runs beside the side process and the pages, writing into a hidden folder of the
+    staging site, moved into place by `finish`."""
+
+    def __init__(self, site: Site, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self.scratch = Path(tempfile.mkdtemp(prefix="katalog-index-", dir=scratch_parent(site)))
+        try:
+            write_index_documents(site, self.scratch / "dokumen")
+            self.indexer = Indexer(self.scratch / "dokumen", site_dir / INDEX_ASIDE)
+        except BaseException:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            raise
+
+    def finish(self) -> IndexSummary:
+        try:
+            summary = self.indexer.finish()
+        finally:
+            self.stop()
+        (self.site_dir / INDEX_ASIDE / BUNDLE).rename(self.site_dir / BUNDLE)
+        (self.site_dir / INDEX_ASIDE).rmdir()
+        return summary
+
+    def stop(self) -> None:
+        self.indexer.stop()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def _end_with_parent() -> None:
@@ -135,18 +144,18 @@ class ForkedDownloads(Downloads):
         """MkDocs has emptied the site: the files may go in."""
         self._ready.set()
 
-    def finish(self, site_dir: Path) -> tuple[list[Path], str]:
-        """Wait for the side process; the paths it wrote, and the index's summary."""
+    def finish(self, site_dir: Path) -> list[Path]:
+        """Wait for the side process; the paths it wrote."""
         self._ready.set()
         try:
-            written, summary = self._future.result()
+            written = self._future.result()
         except BaseException:
             self.cancel()
             raise
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
-        return [site_dir / path for path in written], summary
+        return [site_dir / path for path in written]
 
     def cancel(self) -> None:
         """The build failed: end the side process where it is."""
