@@ -138,11 +138,16 @@ def _address(context: click.Context, parameter: click.Parameter, value: str | No
 @click.option(
     "--branch", metavar="CABANG", help="Cabang repositori yang diterbitkan (menimpa `cabang`)."
 )
+@click.option(
+    "--full", is_flag=True,
+    help="Buat ulang semua halaman, tanpa memakai halaman build sebelumnya di --site-dir.",
+)  # fmt: skip
 def build(
     catalogue_dir: Path, site_dir: Path, config_file: Path,
-    site_url: str | None, repo_url: str | None, branch: str | None,
+    site_url: str | None, repo_url: str | None, branch: str | None, full: bool,
 ) -> None:  # fmt: skip
-    """Bangun seluruh situs dari katalog."""
+    """Bangun situs dari katalog; halaman catatan yang tidak berubah sejak build sebelumnya
+    di --site-dir diambil dari sana (--full: buat ulang semuanya)."""
     from generator.mkdocs.build import BuildFailed, build_site
     from generator.mkdocs.publishing import Overrides
 
@@ -151,7 +156,12 @@ def build(
     overrides = Overrides(site_url, repo_url, branch)
     try:
         summary = build_site(
-            catalogue_dir, site_dir, config_file, reading=_catalogue_spared, overrides=overrides
+            catalogue_dir,
+            site_dir,
+            config_file,
+            reading=_catalogue_spared,
+            overrides=overrides,
+            full=full,
         )
     except BuildFailed as failure:
         for line in failure.lines:

@@ -143,7 +143,7 @@ def test_a_build_failing_before_the_shells_stops_the_page_workers(
         raise RuntimeError("hub pages failed")
 
     monkeypatch.setattr(shells, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(mkdocs_plugin, "site_page_sources", broken)
+    monkeypatch.setattr(mkdocs_plugin, "fixed_page_sources", broken)
     site = tmp_path / "site"
     with pytest.raises(RuntimeError, match="hub pages failed"):
         build_site(make_catalogue(tmp_path / "catalogue"), site, write_config(tmp_path))

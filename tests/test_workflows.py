@@ -18,6 +18,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.mkdocs.incremental import manifest_path
 from generator.records.validate import read_catalogue
 
 from .conftest import REPO
@@ -72,6 +73,7 @@ def test_main_is_published_on_github_pages() -> None:
     assert uses(build) == [
         "actions/checkout",
         "actions/setup-python",
+        "actions/cache",
         "actions/configure-pages",
         "actions/upload-pages-artifact",
     ]
@@ -81,6 +83,20 @@ def test_main_is_published_on_github_pages() -> None:
     assert "python -m generator build --catalogue catalogue --site-dir site" in build_script()
     assert data["jobs"]["terbitkan"]["needs"] == "bangun"
     assert uses(steps(data, "terbitkan")) == ["actions/deploy-pages"]
+
+
+def test_the_last_site_and_its_manifest_are_kept_for_the_next_build() -> None:
+    """The build takes over unchanged record pages from the last site (`incremental`): the
+    cache restores the newest site with its manifest before the build and saves this run's
+    after it, under a key of its own."""
+    build = steps(workflow("publish.yml"), "bangun")
+    [cache] = [s for s in build if s.get("uses", "").startswith("actions/cache@")]
+    site = "site"
+    assert cache["with"]["path"].split() == [site, manifest_path(Path(site)).name]
+    assert "github.run_id" in cache["with"]["key"]
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+    assert build.index(cache) < build.index(build_step())
+    assert "--full" not in build_script()
 
 
 def build_step() -> dict[str, Any]:

@@ -11,7 +11,9 @@ import tempfile
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import Any
 
+from generator.mkdocs.incremental import Manifest, Previous, manifest_path
 from generator.mkdocs.publishing import NO_ADDRESS_HINT, Overrides
 
 
@@ -29,11 +31,15 @@ def build_site(
     config_file: Path,
     reading: Callable[[], AbstractContextManager[None]] = nullcontext,
     overrides: Overrides | None = None,
+    full: bool = False,
 ) -> str:
     """Build the site from `catalogue_dir` into `site_dir`; return a one-line summary,
     after a line saying how to give the site its address when it has none. The catalogue is
     read inside `reading()` (the command line's process-wide settings for it); `overrides`
-    are addresses that take the place of `katalog.yml`'s (`--site-url`, `--repo-url`)."""
+    are addresses that take the place of `katalog.yml`'s (`--site-url`, `--repo-url`).
+
+    The record pages whose inputs did not change since the last build into `site_dir` are
+    taken over from it (`incremental`), unless `full`: the site is the same either way."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -43,6 +49,8 @@ def build_site(
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     removed = remove_dead_staging(site_dir.parent)
+    manifest_file = manifest_path(site_dir)
+    previous = None if full else _previous(site_dir, manifest_file)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=site_dir.parent))
     owner = _claim(staging)
     try:
@@ -50,7 +58,7 @@ def build_site(
         plugin = config.plugins.get("katalog")
         if plugin is not None:
             plugin.config.catalogue = str(catalogue_dir.resolve())
-            plugin.reading = reading
+            plugin.reading, plugin.previous = reading, previous
             plugin.overrides = overrides or Overrides()
         # As `mkdocs build` does: MkDocs keeps plugin instances that define on_startup for the
         # whole process, so without this a build after a `serve` in the same process would
@@ -69,16 +77,39 @@ def build_site(
     except BaseException:
         _give_up(staging, owner)
         raise
+    # At every moment the manifest beside the site, when there is one, is that site's: the
+    # old one goes before the swap, the new one comes after it.
+    manifest_file.unlink(missing_ok=True)
     _swap_in(staging, site_dir)
     owner.unlink(missing_ok=True)
+    if plugin is not None and plugin.reuse is not None:
+        plugin.reuse.manifest().write(manifest_file)
+    return _summary(site_dir, plugin, removed)
+
+
+def _summary(site_dir: Path, plugin: Any, removed: list[str]) -> str:
+    """What the build says when it is done: the dead staging folders it removed, how to give
+    the site its address when it has none, and the pages it made and took over."""
     hint = "".join(f"{line}\n" for line in removed)
+    reuse = plugin.reuse if plugin is not None else None
     if plugin is not None:
         pages = plugin.pages_made  # walking a national site's 100,000 files took a second
         if plugin.identity is not None and plugin.identity.site_url is None:
             hint += NO_ADDRESS_HINT + "\n"
     else:
         pages = sum("index.html" in files for _, _, files in os.walk(site_dir))
-    return f"{hint}Situs dibangun di {site_dir}: {pages} halaman."
+    taken = ""
+    if reuse is not None and reuse.previous is not None:
+        taken = f" ({reuse.linked} halaman catatan tidak berubah, diambil dari build sebelumnya)"
+    return f"{hint}Situs dibangun di {site_dir}: {pages} halaman{taken}."
+
+
+def _previous(site_dir: Path, manifest_file: Path) -> Previous | None:
+    """The last build into `site_dir`, when its site and manifest are both there."""
+    if not site_dir.is_dir():
+        return None
+    manifest = Manifest.read(manifest_file)
+    return Previous(site_dir, manifest) if manifest is not None else None
 
 
 STAGING_PREFIX = ".site-build-"

@@ -12,8 +12,6 @@ from the generator core (`pages`, `shells`).
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
@@ -27,7 +25,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -36,8 +34,10 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.editing.form_data import FORM_DATA_PATH, form_data_json
 from generator.mkdocs import assets, theme_source
+from generator.mkdocs.after_pages import AfterPages, serve_log
+from generator.mkdocs.incremental import PageReuse, Previous, shared_digest
 from generator.mkdocs.layout import SectionTab, hide_empty_sidebars
-from generator.mkdocs.open_data import Downloads, page_markdown, write_open_data
+from generator.mkdocs.open_data import Downloads, page_markdown
 from generator.mkdocs.publishing import (
     ROBOTS_PATH,
     Overrides,
@@ -53,8 +53,10 @@ from generator.mkdocs.shells import (
     PagePour,
     Shell,
     all_groups,
+    site_group,
 )
-from generator.mkdocs.sitemap import BuildDate, list_record_pages
+from generator.mkdocs.side_process import EarlyIndex, ForkedDownloads
+from generator.mkdocs.sitemap import BuildDate
 from generator.mkdocs.watching import watch_by_kernel
 from generator.records import urls
 from generator.records.catalogue import Catalogue
@@ -62,17 +64,18 @@ from generator.records.history import last_changed
 from generator.records.problems import Problem
 from generator.records.settings import Identity
 from generator.records.validate import RecordCache, read_catalogue
-from generator.search.documents import scratch_parent, write_index_documents
-from generator.search.indexer import Indexer, IndexFailed, IndexSummary
 from generator.site import csp
-from generator.site.pages import PageMaker, PageSource, problems_page_source, site_page_sources
+from generator.site.fingerprints import Planned
+from generator.site.pages import (
+    PageMaker,
+    PageSource,
+    fixed_page_sources,
+    make_planned,
+    planned_pages,
+    problems_page_source,
+)
 from generator.site.structure import Site
 from generator.site.whitespace import collapse_indentation
-
-# Problems during `mkdocs serve` are printed on a logger of our own: MkDocs counts warnings
-# on its `mkdocs.*` loggers and, in strict mode, would abort the rebuild we want to show.
-serve_log = logging.getLogger("katalog")
-log = get_plugin_logger(__name__)  # MkDocs' own: progress lines of a build
 
 HUB_URLS = (
     urls.HOME,
@@ -95,7 +98,7 @@ class KatalogConfig(Config):
     """Removed: edit links derive from `katalog.yml`'s `repositori` and `cabang`."""
 
 
-class KatalogPlugin(BasePlugin[KatalogConfig]):
+class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
     def __init__(self) -> None:
         self.catalogue_dir: Path | None = None
         self.catalogue: Catalogue | None = None
@@ -106,6 +109,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.site: Site | None = None
         self.shell_groups: dict[str, Group] = {}
         self.shells: dict[Group, Shell] = {}
+        self.shell_html: dict[Group, str] = {}  # as rendered, for `incremental`
         # A build's record pages, begun in on_config and written in on_post_build.
         self.pour: PagePour | None = None
         # Pages (`index.html`) the last build made: MkDocs' own and the record pages.
@@ -122,6 +126,15 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         self.overrides = Overrides()
         self.identity: Identity | None = None
         self.section_tab = SectionTab()  # the tab lit for a page outside the nav (`layout`)
+        # An incremental build: the last site and its manifest (`build.build_site`); and this
+        # build's record pages as seen against them (`incremental`).
+        self.previous: Previous | None = None
+        self.reuse: PageReuse | None = None
+        self.downloads = Downloads()  # the open data of a build (`open_data`)
+        self.early_index: EarlyIndex | None = None  # an incremental build's (`side_process`)
+        # The pages about many records (`Planned`), and those of them this build makes.
+        self.planned: list[Planned] = []
+        self.site_pages: list[PageSource] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across `mkdocs serve` rebuilds.
@@ -136,6 +149,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
 
     def on_shutdown(self) -> None:
         self._cancel_pour()
+        if isinstance(self.downloads, ForkedDownloads):
+            self.downloads.cancel()
+        if self.early_index is not None:
+            self.early_index.stop()
         self._wait_for_background()
         if self.kept is not None:
             self.kept.wait()
@@ -143,6 +160,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._wait_for_background()
         self.identity = None  # known again once the catalogue is read without problems
+        self.reuse = None
         self.downloads = Downloads()  # this build's own
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
@@ -173,23 +191,27 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             # Record pages are made after MkDocs has rendered their shells (on_post_build);
             # here only the site-wide pages and one shell per group of record pages.
             self.site = Site(result.catalogue, self.identity, last_changed(self.catalogue_dir))
-            if not self.serving:
-                # The record pages need only the catalogue until they are written into
-                # their shells: their workers start now, while MkDocs makes everything else.
-                self._cancel_pour()
-                self.pour = PagePour(
-                    self.site, Path(config.site_dir), config.site_description or ""
-                )
-            groups = all_groups()
-            generated = site_page_sources(self.site, PageMaker()) + [g.source for g in groups]
-            self.shell_groups = {group.source.path: group for group in groups}
+            if self.previous is not None and not self.serving:
+                # An incremental build: the open data and the index start at once.
+                site_url = config.site_url or None
+                site_dir = Path(config.site_dir)
+                self.downloads = ForkedDownloads(result.catalogue, self.site, site_dir, site_url)
+            generated = self._plan_pages(config, self.site)
+            if isinstance(self.downloads, ForkedDownloads):
+                self.early_index = EarlyIndex(self.site, Path(config.site_dir))
         self.sources = {source.path: source for source in generated}
         self.shells = {}
+        self.shell_html = {}
         if result.catalogue is not None and not self.serving:
             self.build_date.set_for(result.catalogue)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # MkDocs has emptied the site: the open data and the kept pages may go in.
+        if isinstance(self.downloads, ForkedDownloads):
+            self.downloads.start_writing()
+        if self.reuse is not None:
+            self.reuse.start_linking(Path(config.site_dir))
         assets.minify_project_assets(files, config)
         for source in self.sources.values():
             existing = files.get_file_from_path(source.path)
@@ -254,6 +276,7 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
         group = self.shell_groups.get(page.file.src_uri)
         if group is not None:
             self.shells[group] = Shell(output, group)
+            self.shell_html[group] = output
         elif page.file.dest_uri.endswith("index.html"):
             self.pages_made += 1
         return output
@@ -295,60 +318,59 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             finally:
                 self.build_date.restore()  # the sitemap, the last thing it dates, is written
 
-    def _pour(
-        self, site_dir: Path, config: MkDocsConfig, meanwhile: Callable[[], None] | None
-    ) -> dict[Group, list[str]]:
-        assert self.site is not None
-        description = config.site_description or ""
-        pour, self.pour = self.pour, None
-        if pour is None:
-            pour = PagePour(self.site, site_dir, description)
-        poured = pour.pour(self.shells, meanwhile)
-        self.pages_made += sum(len(slugs) for slugs in poured.values())
-        self._list_record_pages(site_dir, poured)
-        return poured
+    def _plan_pages(self, config: MkDocsConfig, site: Site) -> list[PageSource]:
+        """The pages MkDocs renders (hand-written ones aside), one shell per group of the
+        others; meanwhile the record pages start in their workers and the pages about many
+        records are made here, unless the last build's can be taken over (`incremental`)."""
+        assert self.catalogue_dir is not None
+        self.planned = planned_pages(site)
+        wanted = None
+        if not self.serving:
+            shared = self._shared(config)
+            self.reuse = PageReuse(self.previous, site, self.catalogue_dir, shared, self.planned)
+            wanted = self.reuse.to_make()
+            # The record pages need only the catalogue until they are written into
+            # their shells: their workers start now, while MkDocs makes everything else.
+            self._cancel_pour()
+            description = config.site_description or ""
+            self.pour = PagePour(site, Path(config.site_dir), description, wanted)
+        maker = PageMaker()
+        self.site_pages = [
+            make_planned(maker, page)
+            for page in self.planned
+            if wanted is None or page.url in wanted
+        ]
+        groups = sorted(
+            {
+                *all_groups(),
+                *(site_group(p.url, toc) for p in self.planned for toc in (True, False)),
+            }
+        )
+        self.shell_groups = {group.source.path: group for group in groups}
+        return fixed_page_sources(site, maker) + [group.source for group in groups]
 
-    def _index_and_export(self, config: MkDocsConfig, pour: bool = False) -> None:
-        """The search index and the open data (with the record pages when `pour`)."""
-        site = self.site
-        assert site is not None
-        site_dir = Path(config.site_dir)
-        with tempfile.TemporaryDirectory(
-            prefix="katalog-index-", dir=scratch_parent(site)
-        ) as scratch:
-            documents = Path(scratch) / "dokumen"
-            indexer: Indexer | None = None
-
-            def index_and_export() -> None:
-                nonlocal indexer
-                write_index_documents(site, documents)
-                indexer = Indexer(documents, site_dir)
-                written = self._write_open_data(config)
-                if self.kept is not None:  # serving
-                    made = [path.relative_to(site_dir).as_posix() for path in written]
-                    self.kept.remove_unmade(made, folders=False)
-
-            try:
-                if pour:
-                    self._pour(site_dir, config, meanwhile=index_and_export)
-                else:
-                    index_and_export()
-                if indexer is not None:
-                    self._report_index(indexer.finish())
-            except IndexFailed as failure:
-                if not self.serving:
-                    raise Abort(str(failure)) from None
-                serve_log.error(str(failure))
-            except Exception as error:  # a thread's exception would otherwise vanish
-                if not self.serving:
-                    raise
-                serve_log.error(f"Indeks pencarian dan data terbuka gagal dibuat: {error!r}")
-            finally:
-                if indexer is not None:
-                    indexer.stop()
+    def _shared(self, config: MkDocsConfig) -> str:
+        """The digest of what every page is made from (`incremental`)."""
+        assert self.catalogue_dir is not None
+        trees = [
+            ("mkdocs.yml", Path(config.config_file_path or "mkdocs.yml")),
+            ("docs", Path(config.docs_dir)),
+            ("theme", Path(config.theme.custom_dir or config.docs_dir)),
+            ("referensi", self.catalogue_dir / "referensi"),
+            ("katalog.yml", self.catalogue_dir / "katalog.yml"),
+        ]
+        settings = [repr(self.overrides), repr(self.identity), config.site_description or ""]
+        return shared_digest(trees, settings)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_pour()
+        if self.early_index is not None:
+            self.early_index.stop()
+            self.early_index = None
+        if self.reuse is not None:
+            self.reuse.stop_linking()
+        if isinstance(self.downloads, ForkedDownloads):
+            self.downloads.cancel()
         self.build_date.restore()
 
     def _publish_at(self, catalogue: Catalogue, config: MkDocsConfig) -> None:
@@ -369,31 +391,10 @@ class KatalogPlugin(BasePlugin[KatalogConfig]):
             self.background.join()
             self.background = None
 
-    def _list_record_pages(self, site_dir: Path, poured: dict[Group, list[str]]) -> None:
-        """Remove the shells MkDocs rendered (see `shells`) and list the record pages in the
-        sitemap in their place."""
-        for group in self.shells:
-            shutil.rmtree(site_dir / group.source.url, ignore_errors=True)
-        list_record_pages(site_dir, poured)
-
-    def _write_open_data(self, config: MkDocsConfig) -> list[Path]:
-        if self.catalogue is None or self.problems:
-            return []
-        site_dir = Path(config.site_dir)
-        # The downloads were made for the `/data/` page when it was rendered.
-        site_url = config.site_url or None
-        return write_open_data(self.catalogue, self.site, site_dir, site_url, self.downloads.files)
-
-    def _report_index(self, summary: IndexSummary) -> None:
-        """`mkdocs serve` indexes too (a second for the shipped catalogue), so that /cari/
-        works while editing; nothing is indexed while the records have problems."""
-        log.info(str(summary))
-
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
-        mkdocs_watched = [config.docs_dir, config.config_file_path, *config.theme.dirs]
-        watch_by_kernel(server, [path for path in mkdocs_watched if path])
+        watch_by_kernel(server, [config.docs_dir, config.config_file_path, *config.theme.dirs])
         if self.catalogue_dir is not None:
             server.watch(str(self.catalogue_dir))
         return server

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import queue
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from html import escape
@@ -51,28 +51,54 @@ _RECORD_PAGE = re.compile(
 
 @dataclass(frozen=True, order=True)
 class Group:
-    """Record pages that one shell serves: a section, with or without an edit link."""
+    """Pages that one shell serves: a section, with or without an edit link, at a depth (the
+    slashes in their URL: 2 for a record page, `inovasi/x/`; more for a listing's later
+    pages, `inovasi/halaman/2/`), since their links to the theme's files are relative."""
 
     section: str
     editable: bool
+    depth: int = 2
+    # Whether its pages have a table of contents: Material draws a page without one
+    # differently (no "skip to content" link, an empty contents sidebar). Record pages
+    # always have one; a listing's page may not.
+    toc: bool = True
 
     @property
     def slug(self) -> str:
-        """The shell page's own slug, also the marker for a record page's slug."""
-        return f"katalog-shell-{'e' if self.editable else 'n'}-{_TAG}"
+        """The shell page's own slug."""
+        kind = ("e" if self.editable else "n") + ("" if self.toc else "t")
+        return f"katalog-shell-{kind}{self.depth if self.depth != 2 else ''}-{_TAG}"
+
+    @property
+    def marker(self) -> str:
+        """What stands in the shell's URL for a page's path below its section (`x` in
+        `inovasi/x/`): the shell's slug, and as many folders more as the depth needs."""
+        return self.slug + "/a" * (self.depth - 2)
 
     @property
     def source(self) -> PageSource:
         """The shell page, rendered by MkDocs like any generated page."""
         return PageSource(
-            path=f"{self.section}/{self.slug}/index.md",
+            path=f"{self.section}/{self.marker}/index.md",
             title=TITLE,
             body=BODY,
             description=DESCRIPTION,
             edit_path=EDIT if self.editable else None,
-            toc=((TOC_ID, TOC_TITLE),),
+            toc=((TOC_ID, TOC_TITLE),) if self.toc else (),
             metadata={"template": SHELL_TEMPLATE},
         )
+
+
+def site_group(url: str, toc: bool) -> Group:
+    """The shell of a page about many records (`fingerprints.Planned`) at `url`, with a table
+    of contents or without."""
+    return Group(url.split("/")[0], False, url.count("/"), toc)
+
+
+def below_section(url: str) -> str:
+    """A page's path below its section: `x` for `inovasi/x/`, `halaman/2` for
+    `inovasi/halaman/2/`."""
+    return url.split("/", 1)[1].rstrip("/")
 
 
 def group_of(source: PageSource) -> Group | None:
@@ -110,17 +136,17 @@ class Shell:
 
     def __init__(self, html: str, group: Group) -> None:
         toc_items = _TOC_ITEM.findall(html)
-        if not toc_items:
+        if group.toc and not toc_items:
             raise ValueError("shell page has no table-of-contents marker")
-        self.toc_item = toc_items[0]
+        self.toc_item = toc_items[0] if group.toc else ""
         html = _TOC_ITEM.sub("\0toc\0", html)
         if BODY not in html or TITLE not in html:
             raise ValueError("shell page lost its title or body marker")
         self.group = group
         self.parts: list[str] = []
         for part in _SLOT.split(html):
-            # The shell's own slug stands in canonical links: split it out as a slot too.
-            pieces = part.split(group.slug)
+            # The shell's own URL stands in canonical links: split it out as a slot too.
+            pieces = part.split(group.marker)
             for index, piece in enumerate(pieces):
                 if index:
                     self.parts.append("\0slug\0")
@@ -128,8 +154,9 @@ class Shell:
 
     def render(self, source: PageSource, site_description: str) -> str:
         """The record page: the shell with this page's parts in place of the markers."""
-        slug = source.path.split("/")[1]
-        toc = "".join(
+        slug = below_section(source.url)
+        # As MkDocs writes them (after `collapse_indentation`): one item a line.
+        toc = "\n".join(
             self.toc_item.replace(f"#{TOC_ID}", f"#{escape(anchor)}").replace(
                 TOC_TITLE, escape(label)
             )
@@ -143,23 +170,28 @@ class Shell:
             "\0toc\0": toc,
             TOC_ID: escape(source.toc[0][0]) if source.toc else "",
             "\0slug\0": slug,
-            _TOC_SIDEBAR: _TOC_SIDEBAR if source.toc else f"{_TOC_SIDEBAR} hidden",
+            # A toc-less shell has the sidebar hidden already.
+            _TOC_SIDEBAR: _TOC_SIDEBAR
+            if source.toc or not self.group.toc
+            else f"{_TOC_SIDEBAR} hidden",
         }
         return "".join(values.get(part, part) for part in self.parts)
 
 
-def sitemap_with_pages(xml: str, poured: dict[Group, list[str]]) -> str:
+def sitemap_with_pages(
+    xml: str, poured: dict[Group, list[str]], groups: Iterable[Group] | None = None
+) -> str:
     """MkDocs' sitemap, listing each shell (when the site has an address): every shell entry
-    becomes one entry per record page (by slug) it served, in order; an unused shell's entry
-    goes."""
-    for group in all_groups():
+    becomes one entry per page (by its path below the section) it served, in order; an
+    unused shell's entry goes. `groups`: the shells (`all_groups()` by default)."""
+    for group in all_groups() if groups is None else groups:
         entry = re.search(
-            r"[ \t]*<url>(?:(?!</url>).)*?/" + group.slug + r"/</loc>.*?</url>\n?", xml, re.S
+            r"[ \t]*<url>(?:(?!</url>).)*?/" + group.marker + r"/</loc>.*?</url>\n?", xml, re.S
         )
         if entry is None:
             continue
         text = entry.group(0)
-        pages = "".join(text.replace(group.slug, slug) for slug in poured.get(group, []))
+        pages = "".join(text.replace(group.marker, slug) for slug in poured.get(group, []))
         xml = xml[: entry.start()] + pages + xml[entry.end() :]
     return xml
 
@@ -167,7 +199,7 @@ def sitemap_with_pages(xml: str, poured: dict[Group, list[str]]) -> str:
 # What the page-writing processes work from: set just before they fork, so they inherit it
 # instead of receiving a pickled copy of the whole catalogue. The shells come later, through
 # the queue: the workers start on the pages before MkDocs has rendered the shells.
-_JOB: tuple[Site, Path, str, Any] | None = None
+_JOB: tuple[Site, Path, str, Any, Container[str] | None] | None = None
 PARALLEL_FROM = 500  # records; below this, one process is quicker than starting two
 _STOP = "stop"  # sent instead of the shells when the build failed before they were made
 
@@ -176,7 +208,7 @@ def _pour_part(part: int, parts: int) -> list[tuple[Group, str]]:
     """Make this part's record pages; write them once the shells have come (the pages made
     before that wait in memory)."""
     assert _JOB is not None
-    site, site_dir, description, inbox = _JOB
+    site, site_dir, description, inbox, only = _JOB
     shells: dict[Group, Shell] | None = None
     waiting: list[PageSource] = []
     written: list[tuple[Group, str]] = []
@@ -189,7 +221,7 @@ def _pour_part(part: int, parts: int) -> list[tuple[Group, str]]:
         write_if_changed(target, shells[group].render(source, description).encode("utf-8"))
         written.append((group, source.path.split("/")[1]))
 
-    for source in record_page_sources(site, PageMaker(), part, parts):
+    for source in record_page_sources(site, PageMaker(), part, parts, only):
         if shells is None:
             try:
                 shells = inbox.get_nowait()
@@ -218,9 +250,14 @@ class PagePour:
     On a large catalogue two forked processes share the pages (the machines this runs on
     have two cores): they start while this process still has the hub pages and MkDocs'
     own pages to make, so that work no longer waits for the cores. Otherwise the pages are
-    made here, in `finish`."""
+    made here, in `finish`.
 
-    def __init__(self, site: Site, site_dir: Path, description: str) -> None:
+    `only`: the URLs of the pages to make (an incremental build's changed pages); all when
+    None."""
+
+    def __init__(
+        self, site: Site, site_dir: Path, description: str, only: set[str] | None = None
+    ) -> None:
         global _JOB
         catalogue = site.catalogue
         records = (
@@ -229,6 +266,9 @@ class PagePour:
             + len(catalogue.replications)
             + len(catalogue.events)
         )
+        if only is not None:
+            records = min(records, len(only))
+        self.only = only
         self.parts = min(2, os.cpu_count() or 1) if records >= PARALLEL_FROM else 1
         self.site, self.site_dir, self.description = site, site_dir, description
         self._shells: dict[Group, Shell] | None = None
@@ -239,7 +279,7 @@ class PagePour:
             return
         context = multiprocessing.get_context("fork")
         self._inbox = context.Queue()
-        _JOB = (site, site_dir, description, self._inbox)
+        _JOB = (site, site_dir, description, self._inbox, only)
         # The workers inherit the catalogue copy-on-write: frozen, the collector in a
         # worker does not walk (and so copy) the whole inherited heap. (The command line's
         # build has frozen it already, for good; otherwise it is frozen for the fork only.)
@@ -284,7 +324,8 @@ class PagePour:
         global _JOB
         assert self._shells is not None, "deliver the shells first"
         if self._pool is None:
-            _JOB = (self.site, self.site_dir, self.description, _Delivered(self._shells))
+            inbox = _Delivered(self._shells)
+            _JOB = (self.site, self.site_dir, self.description, inbox, self.only)
             try:
                 results = [_pour_part(0, 1)]
             finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import gzip
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.utils import get_build_timestamp
@@ -20,12 +21,15 @@ from generator.records.catalogue import Catalogue
 SITEMAP = "sitemap.xml"
 
 
-def list_record_pages(site_dir: Path, poured: dict[Group, list[str]]) -> None:
-    """List the record pages in the sitemap in place of their shells, when there is one."""
+def list_record_pages(
+    site_dir: Path, poured: dict[Group, list[str]], groups: Iterable[Group] | None = None
+) -> None:
+    """List the poured pages in the sitemap in place of their shells (`groups`), when there
+    is one."""
     sitemap = site_dir / SITEMAP
     if not sitemap.is_file():
         return
-    xml = sitemap_with_pages(sitemap.read_text(encoding="utf-8"), poured)
+    xml = sitemap_with_pages(sitemap.read_text(encoding="utf-8"), poured, groups)
     sitemap.write_text(xml, encoding="utf-8")
     stamp = get_build_timestamp()  # as MkDocs dates its own sitemap.xml.gz
     with gzip.GzipFile(site_dir / f"{SITEMAP}.gz", "wb", mtime=stamp) as packed:

@@ -59,14 +59,14 @@ class KernelObserver(Observer):  # type: ignore[misc,valid-type]
         return watch
 
 
-def watch_by_kernel(server: LiveReloadServer, watched: Iterable[str]) -> None:
+def watch_by_kernel(server: LiveReloadServer, watched: Iterable[str | None]) -> None:
     """Give `server` a `KernelObserver` in place of its polling one, moving the watches of
     `watched` (paths MkDocs may have watched; others are skipped) onto it. Call before the
     server starts (a plugin's `on_serve`)."""
     if isinstance(server.observer, KernelObserver):
         return
     moved: list[str] = []
-    for path in dict.fromkeys(watched):
+    for path in dict.fromkeys(path for path in watched if path):
         while True:
             try:
                 server.unwatch(path)

@@ -39,13 +39,27 @@ class IndexFailed(Exception):
     """The indexer stopped; the message holds the tail of its output."""
 
 
+_ENDS_WITH_BUILD = (
+    "import ctypes, runpy, signal, sys\n"
+    "try:\n"
+    "    ctypes.CDLL(None).prctl(1, signal.SIGTERM)\n"
+    "except (OSError, AttributeError):\n"
+    "    pass\n"
+    "sys.argv[0] = 'pagefind'\n"
+    "runpy.run_module('pagefind', run_name='__main__')\n"
+)
+"""`python -m pagefind`, but ended by the kernel when the build that started it dies
+(PR_SET_PDEATHSIG, kept as `pagefind` execs its binary): a killed build's Pagefind would
+otherwise go on writing into the staging folder the next build removes."""
+
+
 def pagefind_command(documents: Path, site_dir: Path) -> list[str]:
     """The indexer's command line: index the documents under `documents`, write the bundle
     into the site (the `pagefind` package's binary)."""
     return [
         sys.executable,
-        "-m",
-        "pagefind",
+        "-c",
+        _ENDS_WITH_BUILD,
         "--site",
         str(documents),
         "--output-path",

@@ -6,6 +6,7 @@ A board of hundreds of signatories is paged (`paging`): the event's page holds t
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 from typing import TypedDict
 
 from generator.records import urls
@@ -14,6 +15,7 @@ from generator.records.model import Event, Replication
 from generator.records.vocabulary import CANCELLED, REPLICATION_STAGES
 from generator.site import charts, paging, statistics
 from generator.site.breadcrumbs import Breadcrumbs
+from generator.site.fingerprints import Inputs, Planned, event_inputs
 from generator.site.paging import Pager
 from generator.site.progress import ProgressRow, progress_row
 from generator.site.structure import Link, Page, Site
@@ -141,15 +143,24 @@ def commitment_board(part: paging.Part[str], event: Event) -> CommitmentBoard:
     }
 
 
-def board_pages(site: Site) -> list[tuple[str, str, BoardPageView]]:
-    """(URL, title, view) of the later pages of every board longer than a page."""
+def board_pages(site: Site) -> list[Planned]:
+    """The later pages of every board longer than a page; each shows what its event's own
+    page shows of other records (`fingerprints.event_inputs`)."""
     pages = []
     for event in site.catalogue.events.values():
-        for part in board_parts(site, event)[1:]:
-            view: BoardPageView = {
-                "event": part.page.event(event.slug),
-                "board": commitment_board(part, event),
-                "breadcrumbs": part.breadcrumbs([(urls.EVENTS, "Kegiatan")], event.nama),
-            }
-            pages.append((part.page.here, part.title(f"Papan capaian {event.nama}"), view))
+        parts = board_parts(site, event)
+        shown = event_inputs(site, event) if len(parts) > 1 else None
+        for part in parts[1:]:
+            inputs = Inputs(values=[f"{part.number}/{len(parts)}"], base=shown)
+            title = part.title(f"Papan capaian {event.nama}")
+            view = partial(_board_page_view, part, event)
+            pages.append(Planned(part.page.here, "board_page.html", title, inputs, view))
     return pages
+
+
+def _board_page_view(part: paging.Part[str], event: Event) -> BoardPageView:
+    return {
+        "event": part.page.event(event.slug),
+        "board": commitment_board(part, event),
+        "breadcrumbs": part.breadcrumbs([(urls.EVENTS, "Kegiatan")], event.nama),
+    }

@@ -5,6 +5,7 @@ each cut into pages of bounded size (`paging`) at stable addresses."""
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 from typing import TypedDict
 
 from generator.records import urls
@@ -13,6 +14,7 @@ from generator.records.model import Innovation
 from generator.site import browse, paging
 from generator.site.breadcrumbs import Breadcrumbs
 from generator.site.browse import Facet, SectorGroup, YearLink
+from generator.site.fingerprints import Planned, entries_inputs
 from generator.site.paging import Pager
 from generator.site.structure import InnovationItem, Site
 
@@ -47,26 +49,34 @@ class ListingView(TypedDict):
     groups: list[SectorGroup] | None  # a region's innovations by sector, instead of `entries`
 
 
-def innovations_hub_pages(site: Site) -> list[tuple[str, str, InnovationsHubView]]:
-    """(URL, title, view) of each page of `/inovasi/`: every innovation, grouped by sector,
-    with the filters that lead to each listing on the first page."""
+def innovations_hub_pages(site: Site) -> list[Planned]:
+    """Each page of `/inovasi/`: every innovation, grouped by sector, with the filters that
+    lead to each listing on the first page (which shows something of every innovation)."""
     innovations = browse.in_sector_order(site, site.catalogue.innovations.values())
     hub_parts = paging.parts(site, urls.INNOVATIONS, innovations)
     pages = []
     for part in hub_parts:
-        page, first = part.page, part.number == 1
-        view: InnovationsHubView = {
-            "total": len(innovations),
-            "facets": browse.hub_facets(page) if first else [],
-            "years": browse.year_links(page) if first else [],
-            "groups": browse.sector_groups(page, part.entries),
-            "filter_script": page.href(urls.LISTING_FILTER_SCRIPT) if len(hub_parts) == 1 else None,
-            "pager": part.pager,
-            "hub": page.href(urls.INNOVATIONS),
-            "breadcrumbs": None if first else part.breadcrumbs([], "Inovasi"),
-        }
-        pages.append((page.here, part.title("Inovasi"), view))
+        shown = innovations if part.number == 1 else part.entries
+        inputs = entries_inputs(site, shown, part.number, len(hub_parts), len(innovations))
+        view = partial(_hub_view, part, len(innovations), len(hub_parts) == 1)
+        pages.append(
+            Planned(part.page.here, "innovations_hub.html", part.title("Inovasi"), inputs, view)
+        )
     return pages
+
+
+def _hub_view(part: paging.Part[Innovation], total: int, whole: bool) -> InnovationsHubView:
+    page, first = part.page, part.number == 1
+    return {
+        "total": total,
+        "facets": browse.hub_facets(page) if first else [],
+        "years": browse.year_links(page) if first else [],
+        "groups": browse.sector_groups(page, part.entries),
+        "filter_script": page.href(urls.LISTING_FILTER_SCRIPT) if whole else None,
+        "pager": part.pager,
+        "hub": page.href(urls.INNOVATIONS),
+        "breadcrumbs": None if first else part.breadcrumbs([], "Inovasi"),
+    }
 
 
 def _listing(
@@ -76,28 +86,39 @@ def _listing(
     innovations: list[Innovation],
     description: str = "",
     show_sector: bool = True,
-) -> list[tuple[str, str, ListingView]]:
+) -> list[Planned]:
     """The pages of one filter value's listing, newest first."""
     pages = []
-    for part in paging.parts(site, base, sorted(innovations, key=browse.newest_by_name)):
-        page = part.page
-        view: ListingView = {
-            "title": part.title(title),
-            "description": description,
-            "entries": [page.innovation_item(i) for i in part.entries],
-            "hub": page.href(urls.INNOVATIONS),
-            "show_sector": show_sector,
-            "breadcrumbs": part.breadcrumbs([(urls.INNOVATIONS, "Inovasi")], title),
-            "pager": part.pager,
-            "total": len(innovations),
-            "groups": None,
-        }
-        pages.append((page.here, part.title(title), view))
+    parts = paging.parts(site, base, sorted(innovations, key=browse.newest_by_name))
+    for part in parts:
+        inputs = entries_inputs(
+            site, part.entries, title, description, show_sector, part.number, len(parts),
+            len(innovations),
+        )  # fmt: skip
+        view = partial(_listing_view, part, title, description, show_sector, len(innovations))
+        pages.append(Planned(part.page.here, "listing.html", part.title(title), inputs, view))
     return pages
 
 
-def listing_pages(site: Site) -> list[tuple[str, str, ListingView]]:
-    """(page URL, title, view) of every filter value's listing that has innovations: per
+def _listing_view(
+    part: paging.Part[Innovation], title: str, description: str, show_sector: bool, total: int
+) -> ListingView:
+    page = part.page
+    return {
+        "title": part.title(title),
+        "description": description,
+        "entries": [page.innovation_item(i) for i in part.entries],
+        "hub": page.href(urls.INNOVATIONS),
+        "show_sector": show_sector,
+        "breadcrumbs": part.breadcrumbs([(urls.INNOVATIONS, "Inovasi")], title),
+        "pager": part.pager,
+        "total": total,
+        "groups": None,
+    }
+
+
+def listing_pages(site: Site) -> list[Planned]:
+    """The pages of every filter value's listing that has innovations: per
     sector, year, stage and status, and the innovations already replicated."""
     catalogue = site.catalogue
     groups: dict[str, dict[str, list[Innovation]]] = {
@@ -161,30 +182,39 @@ def region_first_page(site: Site, code: str) -> tuple[list[SectorGroup], Pager |
     return groups, first.pager
 
 
-def region_innovation_pages(site: Site, code: str) -> list[tuple[str, str, ListingView]]:
-    """(URL, title, view) of the pages that continue a region's list of innovations."""
+def region_innovation_pages(site: Site, code: str) -> list[Planned]:
+    """The pages that continue a region's list of innovations."""
     region_parts, counts, total = _region_parts(site, code)
     name = site.catalogue.region_name(code)
     title = f"Inovasi milik {name}"
     pages = []
     for part in region_parts[1:]:
-        page = part.page
-        view: ListingView = {
-            "title": part.title(title),
-            "description": "",
-            "entries": [],
-            "hub": page.href(urls.INNOVATIONS),
-            "show_sector": False,
-            "breadcrumbs": part.breadcrumbs([(urls.REGIONS, "Wilayah")], name),
-            "pager": part.pager,
-            "total": total,
-            "groups": browse.sector_groups(page, part.entries, browse.newest_by_name, counts),
-        }
-        pages.append((page.here, part.title(title), view))
+        inputs = entries_inputs(
+            site, part.entries, sorted(counts.items(), key=str), part.number, len(region_parts)
+        )
+        view = partial(_region_listing_view, part, name, counts, total)
+        pages.append(Planned(part.page.here, "listing.html", part.title(title), inputs, view))
     return pages
 
 
-def region_listing_pages(site: Site) -> list[tuple[str, str, ListingView]]:
+def _region_listing_view(
+    part: paging.Part[Innovation], name: str, counts: dict[str | None, int], total: int
+) -> ListingView:
+    page = part.page
+    return {
+        "title": part.title(f"Inovasi milik {name}"),
+        "description": "",
+        "entries": [],
+        "hub": page.href(urls.INNOVATIONS),
+        "show_sector": False,
+        "breadcrumbs": part.breadcrumbs([(urls.REGIONS, "Wilayah")], name),
+        "pager": part.pager,
+        "total": total,
+        "groups": browse.sector_groups(page, part.entries, browse.newest_by_name, counts),
+    }
+
+
+def region_listing_pages(site: Site) -> list[Planned]:
     """The pages that continue the innovation lists of the regions owning more than a page."""
     pages = []
     limit = paging.per_page()

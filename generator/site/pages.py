@@ -15,8 +15,9 @@ site of thousands of record pages then costs one template render per page.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from generator.records.catalogue import Catalogue
 from generator.records.problems import Problem
 from generator.records.settings import Identity
 from generator.site import boards, home_page, listing_pages, listings, views
+from generator.site.fingerprints import Planned
 from generator.site.record_footer import repository_path
 from generator.site.search_page import search_page_view
 from generator.site.statistics_page import statistics_view
@@ -133,9 +135,32 @@ def page_sources(
 
 def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
     """The pages about the catalogue as a whole: hubs, statistics, search, the listings each
-    filter of `/inovasi/` leads to (`browse`), and the redirects at innovations' earlier slugs."""
-    catalogue = site.catalogue
-    pages = [
+    filter of `/inovasi/` leads to (`browse`), the boards' later pages, and the redirects at
+    innovations' earlier slugs."""
+    planned = planned_pages(site)
+    return [*fixed_page_sources(site, maker), *(make_planned(maker, page) for page in planned)]
+
+
+def make_planned(maker: PageMaker, page: Planned) -> PageSource:
+    return maker.make(page.url, page.template, page.title, page.view())
+
+
+def planned_pages(site: Site) -> list[Planned]:
+    """The pages about many records that are planned before they are made (`Planned`): each
+    listing's pages but the first of `/inovasi/`, and the boards' later pages. An incremental
+    build makes them only when what they show changed."""
+    return [
+        *listing_pages.innovations_hub_pages(site)[1:],
+        *listing_pages.listing_pages(site),
+        *listing_pages.region_listing_pages(site),
+        *boards.board_pages(site),
+    ]
+
+
+def fixed_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
+    """The site's own pages made each time: the home page, the hubs in the navigation,
+    search, and the redirects at innovations' earlier slugs."""
+    return [
         replace(
             maker.make(
                 urls.HOME,
@@ -147,10 +172,7 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
             # The ways in stand side by side: the page needs the width more than a contents.
             metadata={"hide": ["toc"]},
         ),
-        *(
-            maker.make(url, "innovations_hub.html", title, view)
-            for url, title, view in listing_pages.innovations_hub_pages(site)
-        ),
+        make_planned(maker, listing_pages.innovations_hub_pages(site)[0]),
         maker.make(urls.REGIONS, "regions_hub.html", "Wilayah", listings.regions_hub_view(site)),
         maker.make(
             urls.REPLICATIONS,
@@ -178,34 +200,29 @@ def site_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
             # The results need the width; the site menu stays in the header tabs.
             metadata={"katalog_search": True, "hide": ["navigation", "toc"]},
         ),
+        *_alias_redirects(maker, site.catalogue),
     ]
-    for url, title, view in [
-        *listing_pages.listing_pages(site),
-        *listing_pages.region_listing_pages(site),
-    ]:
-        pages.append(maker.make(url, "listing.html", title, view))
-    for url, title, board in boards.board_pages(site):
-        pages.append(maker.make(url, "board_page.html", title, board))
-    pages += _alias_redirects(maker, catalogue)
-    return pages
 
 
 def record_page_sources(
-    site: Site, maker: PageMaker, part: int = 0, parts: int = 1
+    site: Site,
+    maker: PageMaker,
+    part: int = 0,
+    parts: int = 1,
+    only: Container[str] | None = None,
 ) -> Iterator[PageSource]:
     """One page per record (innovation, region, replication, event), made one at a time so a
     large catalogue's pages need not all be held at once; with `parts` > 1, only every
-    `parts`-th record from `part` on, so that several processes can share the work."""
+    `parts`-th record from `part` on, so that several processes can share the work; with
+    `only`, only the pages at those URLs (an incremental build's changed pages)."""
     catalogue = site.catalogue
-    index = -1
+    count = itertools.count()
 
-    def mine() -> bool:
-        nonlocal index
-        index += 1
-        return index % parts == part
+    def mine(url: str) -> bool:
+        return (only is None or url in only) and next(count) % parts == part
 
     for innovation in catalogue.innovations.values():
-        if mine():
+        if mine(urls.innovation(innovation.slug)):
             yield maker.make(
                 urls.innovation(innovation.slug),
                 "innovation.html",
@@ -215,7 +232,7 @@ def record_page_sources(
                 repository_path(innovation.path),
             )
     for code in site.region_codes:
-        if not mine():
+        if not mine(urls.region(site.region_slug(code))):
             continue
         profile = catalogue.profiles.get(code)
         region = views.region_view(site, code)
@@ -228,7 +245,7 @@ def record_page_sources(
             repository_path(profile.path) if profile else None,
         )
     for replication in catalogue.replications.values():
-        if not mine():
+        if not mine(urls.replication(replication.slug)):
             continue
         replicated = views.replication_view(site, replication)
         yield maker.make(
@@ -239,7 +256,7 @@ def record_page_sources(
             edit_path=repository_path(replication.path),
         )
     for event in catalogue.events.values():
-        if mine():
+        if mine(urls.event(event.slug)):
             yield maker.make(
                 urls.event(event.slug),
                 "event.html",
