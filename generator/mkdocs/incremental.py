@@ -165,12 +165,13 @@ def shells_digest(shells: Iterable[tuple[str, str]]) -> str:
 
 
 def _group_name(group: Group) -> str:
-    return f"{group.section} {'e' if group.editable else 'n'} {group.depth}"
+    flags = ("e" if group.editable else "n") + ("t" if group.toc else "-")
+    return f"{group.section} {flags}{'r' if group.record else 's'} {group.depth}"
 
 
 def _group_named(name: str) -> Group:
-    section, editable, depth = name.split(" ")
-    return Group(section, editable == "e", int(depth))
+    section, flags, depth = name.split(" ")
+    return Group(section, flags[0] == "e", int(depth), flags[1] == "t", flags[2] == "r")
 
 
 Poured = dict[Group, list[str]]

@@ -62,11 +62,15 @@ class Group:
     # differently (no "skip to content" link, an empty contents sidebar). Record pages
     # always have one; a listing's page may not.
     toc: bool = True
+    # Record pages take the theme's lighter page (`SHELL_TEMPLATE`); a listing's later pages
+    # stay as MkDocs draws its first (`test_incremental` compares them byte for byte).
+    record: bool = True
 
     @property
     def slug(self) -> str:
         """The shell page's own slug."""
         kind = ("e" if self.editable else "n") + ("" if self.toc else "t")
+        kind += "" if self.record else "s"
         return f"katalog-shell-{kind}{self.depth if self.depth != 2 else ''}-{_TAG}"
 
     @property
@@ -85,14 +89,14 @@ class Group:
             description=DESCRIPTION,
             edit_path=EDIT if self.editable else None,
             toc=((TOC_ID, TOC_TITLE),) if self.toc else (),
-            metadata={"template": SHELL_TEMPLATE},
+            metadata={"template": SHELL_TEMPLATE} if self.record else {},
         )
 
 
 def site_group(url: str, toc: bool) -> Group:
     """The shell of a page about many records (`fingerprints.Planned`) at `url`, with a table
     of contents or without."""
-    return Group(url.split("/")[0], False, url.count("/"), toc)
+    return Group(url.split("/")[0], False, url.count("/"), toc, record=False)
 
 
 def below_section(url: str) -> str:
