@@ -373,10 +373,13 @@ def test_a_failed_or_killed_incremental_build_leaves_the_last_site(
     reference = tmp_path / "reference" / "site"
     build_site(catalogue, reference, REPO / "mkdocs.yml")
     _assert_same_site(site, reference)
+
     # The killed build's staging folder goes (in the background) and nothing comes back
     # into it: its side process ended with it.
+    def others() -> set[str]:
+        return {p.name for p in site.parent.iterdir()} - {"site", manifest_path(site).name}
+
     deadline = time.monotonic() + 20
-    others = lambda: {p.name for p in site.parent.iterdir()} - {"site", manifest_path(site).name}  # noqa: E731
     while others() and time.monotonic() < deadline:
         time.sleep(0.1)
     time.sleep(1)

@@ -1,13 +1,14 @@
-"""Incremental builds: the record pages of the last build whose inputs did not change are
-taken over instead of made again.
+"""Incremental builds: the pages of the last build whose inputs did not change are taken
+over instead of made again.
 
 `build` writes, beside the site folder, a *manifest* (`.<site>-manifest.json`, never
-published): each record page's fingerprint (`site.fingerprints`: the record files the page
-shows something of, and the shared inputs below) and the digest of the shells the pages were
-poured into (`shells`). The next build computes the fingerprints again, makes only the pages
-whose fingerprint differs, and hard-links the others from the last site into its staging
-folder. Nothing of the last site is ever written to: a changed page is a new file, so a build
-that fails or is killed leaves the last site as it was (`build`).
+published): the fingerprint of each record page and each page of a listing or board
+(`site.fingerprints`: the record files the page shows something of, and the shared inputs
+below), with the shell it was poured into (`shells`), and the digest of the shells. The next
+build computes the fingerprints again, makes only the pages whose fingerprint differs, and
+hard-links the others from the last site into its staging folder. Nothing of the last site is
+ever written to: a changed page is a new file, so a build that fails or is killed leaves the
+last site as it was (`build`).
 
 Shared inputs, whose change remakes every page: the generator's own files (code, templates,
 schemas), `mkdocs.yml`, `docs/`, the theme overrides, `referensi/` and `katalog.yml`, the
@@ -16,8 +17,9 @@ Jinja2, cmarkgfm, nh3, ...), Python's version, and what `fingerprints.shared_inp
 from the catalogue. The rendered shells are compared too: a theme change that slipped past
 the list above still remakes every page.
 
-Everything else a build writes (hub and listing pages, the open data, the search index, the
-sitemap) is made again each time; that is what a one-record change still costs.
+Everything else a build writes (the hubs in the navigation, the hand-written pages, the open
+data, the search index, the sitemap) is made again each time; in an incremental build the
+open data and the index start early (`side_process`).
 """
 
 from __future__ import annotations
