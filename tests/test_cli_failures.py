@@ -75,7 +75,8 @@ def test_build_of_an_invalid_catalogue_keeps_the_old_site(
         "1 masalah di katalog; situs tidak dibangun.",
     ]
     assert _tree(site) == before
-    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # no staging left
+    # No staging folder left; the last build's manifest stays beside its site (`incremental`).
+    assert sorted(p.name for p in site.parent.iterdir()) == [".site-manifest.json", "site"]
 
 
 def test_build_as_a_process_prints_no_traceback(
