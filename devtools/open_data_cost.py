@@ -61,6 +61,7 @@ def measure(catalogue_dir: Path, out_dir: Path, profile: int = 0) -> str:
         raise SystemExit(f"{catalogue_dir}: the catalogue has problems")
     gc.collect()
     gc.freeze()
+    read_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     date = build_date_for(catalogue)
     codes = catalogue.home_codes
 
@@ -78,6 +79,8 @@ def measure(catalogue_dir: Path, out_dir: Path, profile: int = 0) -> str:
         f"{innovations} inovasi, {len(files)} berkas",
         f"export_files: CPU {make_cpu:.2f} s, wall {make_wall:.2f} s",
         f"write_files:  CPU {write_cpu:.2f} s, wall {write_wall:.2f} s",
+        f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB"
+        f" (the catalogue read: {read_rss} MB)",
         "",
         f"{'kind':<22} {'files':>7} {'bytes':>13} {'B/innovation':>13}",
     ]

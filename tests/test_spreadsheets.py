@@ -17,7 +17,7 @@ from generator.data.columns import safe_cell
 from generator.data.exports import build_date_for, export_files
 from generator.data.spreadsheets import GUIDE_SHEET
 from generator.data.tables import TABLES
-from generator.data.xlsx import BOLD, CELL_LIMIT, Workbook, column_letter
+from generator.data.xlsx import BOLD, CELL_LIMIT, Workbook, column_letter, sheet_reference
 from generator.records.catalogue import Catalogue
 from generator.records.validate import read_catalogue
 
@@ -154,3 +154,9 @@ def test_column_letters() -> None:
     assert [column_letter(n) for n in (0, 25, 26, 51, 52, 701, 702)] == [
         "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA",
     ]  # fmt: skip
+
+
+def test_sheet_references() -> None:
+    assert sheet_reference("inovasi") == "inovasi"
+    assert sheet_reference("Data 2024") == "'Data 2024'"
+    assert sheet_reference("Bu'an") == "'Bu''an'"

@@ -279,7 +279,7 @@ class Workbook:
         )
         filters = "".join(
             f'<definedName name="_xlnm._FilterDatabase" localSheetId="{n}" hidden="1">'
-            f"{escape(name)}!$A$1:${last_cell(filtered)}</definedName>"
+            f"{escape(sheet_reference(name))}!$A$1:${last_cell(filtered)}</definedName>"
             for n, (name, filtered) in enumerate(self._sheets)
             if filtered
         )
@@ -291,6 +291,13 @@ class Workbook:
             f"<sheets>{sheets}</sheets>{names}"
             '<calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>'
         )
+
+
+def sheet_reference(name: str) -> str:
+    """A sheet's name as a formula refers to it: quoted unless it is a plain word."""
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        return name
+    return "'" + name.replace("'", "''") + "'"
 
 
 def last_cell(ref: str) -> str:
