@@ -6,8 +6,10 @@ contains the new name was served by a finished rebuild: what the editor's browse
 
 The machine's load is not waited for while the server runs: its own file watcher keeps the
 load up (at 10,000 innovations it never dropped below the benchmark's limit). The caller
-waits for a quiet machine once, before the server starts; before each edit only the
-server itself must be idle, measured against what it uses when nothing happens (`_settle`).
+waits for a quiet machine once, before the server starts; before each edit the last
+rebuild's background work (search index, open data) must be done (`_wait_background`: a
+rebuild waits for it, so an edit saved meanwhile would time both) and the server itself must
+be idle, measured against what it uses when nothing happens (`_settle`).
 """
 
 from __future__ import annotations
@@ -105,8 +107,10 @@ def measure_serve(
             times.first_build = _wait_first_page(
                 process, f"{base}/inovasi/{first.stem}/", timeout, log
             )
+            _wait_background(process, log, 1)
             times.idle_cpu = _settle(process)
             for index, record in enumerate(chosen):
+                _wait_background(process, log, index + 1)
                 _wait_idle(process, times.idle_cpu + IDLE_CPU_SHARE)
                 times.loads.append(os.getloadavg()[0])
                 name = f"Suntingan Tolok Ukur {index + 1} {secrets.token_hex(4)}"
@@ -214,6 +218,21 @@ def _group_cpu_seconds(group: int) -> float:
             continue
         ticks += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+BACKGROUND_DONE = "Indeks pencarian:"
+"""What the server logs when a rebuild's background work (search index, open data) is done."""
+
+
+def _wait_background(process: subprocess.Popen[bytes], log: Path, builds: int) -> None:
+    """Wait (at most IDLE_PATIENCE_SECONDS) until the background work of `builds` builds is
+    done: a rebuild waits for the last one's, so an edit saved during it would time both."""
+    deadline = time.monotonic() + IDLE_PATIENCE_SECONDS
+    while time.monotonic() < deadline:
+        if log.read_text(encoding="utf-8", errors="replace").count(BACKGROUND_DONE) >= builds:
+            return
+        _check_running(process, log, "menunggu indeks pencarian")
+        time.sleep(POLL_SECONDS * 4)
 
 
 def _settle(process: subprocess.Popen[bytes]) -> float:

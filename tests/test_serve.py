@@ -78,3 +78,44 @@ def test_rebuild_waits_for_the_previous_background_work(tmp_path: Path) -> None:
     plugin.on_shutdown()
     assert plugin.background is None
     assert (tmp_path / "site" / "pagefind" / "pagefind.js").is_file()
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    """Every HTML page of a served site but `/data/` (which lists the last rebuild's files)."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in site.rglob("*.html")
+        if path.relative_to(site).as_posix() != "data/index.html"
+    }
+
+
+def test_rebuild_makes_only_the_pages_an_edit_touches(tmp_path: Path) -> None:
+    catalogue = write_catalogue(tmp_path / "catalogue", RECORDS)
+    config = _serving(tmp_path, catalogue)
+    plugin = config.plugins["katalog"]
+    _rebuild(config)
+    plugin.on_shutdown()
+    assert plugin.reuse.to_make() is None  # the first build makes every page
+    record = catalogue / "inovasi" / "cms-desa.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("nama: CMS Desa", "nama: CMS Desa Baru"),
+        encoding="utf-8",
+    )
+    (catalogue / "inovasi" / "salju.yml").unlink()
+    _rebuild(config)
+    plugin.on_shutdown()
+    remade = plugin.reuse.to_make()
+    assert "inovasi/cms-desa/" in remade and "inovasi/salju/" not in remade
+    assert "replikasi/e-open-kubu-raya/" not in remade
+    assert len(remade) < len(plugin.reuse.fingerprints) / 2
+    served = _pages(tmp_path / "site")
+
+    # A new `serve` of the edited catalogue makes every page: the same pages, byte for byte.
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    config = _serving(fresh, catalogue)
+    _rebuild(config)
+    config.plugins["katalog"].on_shutdown()
+    made = _pages(fresh / "site")
+    assert (set(served) - set(made), set(made) - set(served)) == (set(), set())
+    assert [path for path in made if served[path] != made[path]] == []

@@ -16,7 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from generator.data.exports import write_if_changed
 from generator.mkdocs.incremental import PageReuse
-from generator.mkdocs.open_data import Downloads, write_open_data
+from generator.mkdocs.open_data import Downloads
 from generator.mkdocs.reuse import KeptSections
 from generator.mkdocs.shells import Group, PagePour, Shell, below_section, site_group
 from generator.mkdocs.side_process import EarlyIndex, ForkedDownloads
@@ -153,7 +153,7 @@ class AfterPages:
         site_dir = Path(config.site_dir)
         # The downloads were made for the `/data/` page when it was rendered.
         site_url = config.site_url or None
-        return write_open_data(self.catalogue, self.site, site_dir, site_url, self.downloads.files)
+        return self.downloads.write(self.catalogue, self.site, site_dir, site_url)
 
     def _report_index(self, summary: IndexSummary) -> None:
         """`mkdocs serve` indexes too (a second for the shipped catalogue), so that /cari/

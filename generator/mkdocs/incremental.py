@@ -34,6 +34,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+
 from generator.mkdocs.shells import Group, below_section
 from generator.records.catalogue import Catalogue
 from generator.site.fingerprints import Planned, fingerprints, record_page_inputs
@@ -111,6 +113,18 @@ def shared_digest(trees: Iterable[tuple[str, Path]], settings: Iterable[str]) ->
     return hashed.hexdigest()
 
 
+def config_digest(config: MkDocsConfig, catalogue_dir: Path, settings: Iterable[str]) -> str:
+    """The digest of what every page of the build `config` is made from (`shared_digest`)."""
+    trees = [
+        ("mkdocs.yml", Path(config.config_file_path or "mkdocs.yml")),
+        ("docs", Path(config.docs_dir)),
+        ("theme", Path(config.theme.custom_dir or config.docs_dir)),
+        ("referensi", catalogue_dir / "referensi"),
+        ("katalog.yml", catalogue_dir / "katalog.yml"),
+    ]
+    return shared_digest(trees, settings)
+
+
 def record_digests(catalogue: Catalogue, catalogue_dir: Path, site: Site) -> dict[str, str]:
     """Each record file's digest, by its path in the catalogue: its bytes and the date of its
     last commit (the page's "Terakhir diperbarui")."""
@@ -148,8 +162,11 @@ class Previous:
 
     def link(self, url: str, staging: Path) -> bool:
         """Hard-link the last site's page at `url` into the staging site; False when the last
-        site no longer has it (removed by hand)."""
+        site no longer has it (removed by hand). Under `mkdocs serve` the site is its own
+        last site (`reuse.KeptSections`): the page is taken over where it is."""
         target = staging / url / "index.html"
+        if staging == self.site_dir:
+            return target.is_file()
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.link(self.site_dir / url / "index.html", target)

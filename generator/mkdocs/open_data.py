@@ -12,7 +12,7 @@ from generator.data.exports import ExportFile, build_date_for, export_files, wri
 from generator.records.catalogue import Catalogue
 from generator.records.settings import Identity
 from generator.site.about_page import ABOUT_PAGE, about_page_markdown
-from generator.site.data_page import DATA_PAGE, data_page_markdown
+from generator.site.data_page import DATA_PAGE, Summary, data_page_markdown, summaries
 from generator.site.structure import Site
 
 
@@ -24,18 +24,6 @@ def open_data_files(
     pages at an innovation's old slugs itself.)"""
     codes = site.region_codes if site else ()
     return export_files(catalogue, site_url, build_date_for(catalogue), codes, html_redirects=False)
-
-
-def write_open_data(
-    catalogue: Catalogue,
-    site: Site | None,
-    site_dir: Path,
-    site_url: str | None,
-    files: list[ExportFile] | None = None,
-) -> list[Path]:
-    """Write the open-data files beside the pages; `files` when this build made them already
-    (`Downloads`, for the `/data/` page)."""
-    return write_files(site_dir, files or open_data_files(catalogue, site, site_url))
 
 
 def page_markdown(
@@ -57,14 +45,35 @@ def page_markdown(
 class Downloads:
     """One build's open-data files, made at most once: for the `/data/` page's table (which
     lists the downloadable ones) and then written beside the pages (making the records' data,
-    the tables and the workbook twice doubled the cost of the open data)."""
+    the tables and the workbook twice doubled the cost of the open data).
 
-    def __init__(self) -> None:
+    `last`: under `mkdocs serve`, the table of the last rebuild's files. The files are made
+    after the pages there (`on_post_build`), and a rebuild's `/data/` page lists the last
+    ones instead of waiting a quarter of a minute (at 10,000 innovations) for its own: a row
+    count may lag one edit behind, on a page no editor edits records to see."""
+
+    def __init__(self, last: list[Summary] | None = None) -> None:
         self.files: list[ExportFile] | None = None
+        self.last = last
 
-    def get(
+    def made(
         self, catalogue: Catalogue, site: Site | None, site_url: str | None
     ) -> list[ExportFile]:
+        """This build's files."""
         if self.files is None:
             self.files = open_data_files(catalogue, site, site_url)
         return self.files
+
+    def get(self, catalogue: Catalogue, site: Site | None, site_url: str | None) -> list[Summary]:
+        """The files the `/data/` page lists."""
+        if self.last is not None:
+            return self.last
+        return summaries(self.made(catalogue, site, site_url))
+
+    def write(
+        self, catalogue: Catalogue, site: Site | None, site_dir: Path, site_url: str | None
+    ) -> list[Path]:
+        """Write this build's files beside the pages; the paths written."""
+        files = self.made(catalogue, site, site_url)
+        self.last = summaries(files)
+        return write_files(site_dir, files)

@@ -35,7 +35,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator.editing.form_data import FORM_DATA_PATH, form_data_json
 from generator.mkdocs import assets, theme_source
 from generator.mkdocs.after_pages import AfterPages, serve_log
-from generator.mkdocs.incremental import PageReuse, Previous, shared_digest
+from generator.mkdocs.incremental import Manifest, PageReuse, Previous, config_digest
 from generator.mkdocs.layout import SectionTab, hide_empty_sidebars
 from generator.mkdocs.open_data import Downloads, page_markdown
 from generator.mkdocs.publishing import (
@@ -129,6 +129,7 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         # An incremental build: the last site and its manifest (`build.build_site`); and this
         # build's record pages as seen against them (`incremental`).
         self.previous: Previous | None = None
+        self.served: Manifest | None = None  # `mkdocs serve`: what the last rebuild's pages were
         self.reuse: PageReuse | None = None
         self.downloads = Downloads()  # the open data of a build (`open_data`)
         self.early_index: EarlyIndex | None = None  # an incremental build's (`side_process`)
@@ -145,6 +146,7 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
             serve_log.addHandler(handler)
             serve_log.propagate = False
         self.kept = None  # a new serve keeps nothing of an earlier one in this process
+        self.served = None
         self.record_cache = RecordCache()
 
     def on_shutdown(self) -> None:
@@ -161,7 +163,8 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         self._wait_for_background()
         self.identity = None  # known again once the catalogue is read without problems
         self.reuse = None
-        self.downloads = Downloads()  # this build's own
+        # This build's own; a rebuild under `mkdocs serve` lists the last one's on `/data/`.
+        self.downloads = Downloads(self.downloads.last if self.serving else None)
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.catalogue_dir = (base / self.config.catalogue).resolve()
         self.docs_prefix = docs_prefix(Path(config.docs_dir), base)
@@ -185,6 +188,7 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
             ]
             self.site = None
             self.shell_groups = {}
+            self.served = None  # the problems page replaces the kept record pages
         else:
             assert result.catalogue is not None
             self._publish_at(result.catalogue, config)
@@ -210,7 +214,7 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         # MkDocs has emptied the site: the open data and the kept pages may go in.
         if isinstance(self.downloads, ForkedDownloads):
             self.downloads.start_writing()
-        if self.reuse is not None:
+        if self.reuse is not None and not self.serving:  # served pages: kept (`reuse`)
             self.reuse.start_linking(Path(config.site_dir))
         assets.minify_project_assets(files, config)
         for source in self.sources.values():
@@ -308,6 +312,7 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
             if self.kept is not None:
                 made = [f"{g.section}/{slug}" for g, slugs in poured.items() for slug in slugs]
                 self.kept.remove_unmade(made, folders=True)
+            self.served = self.reuse.manifest() if self.reuse is not None else None
             self.background = threading.Thread(
                 target=self._index_and_export, args=(config,), name="katalog-index", daemon=True
             )
@@ -324,16 +329,19 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         records are made here, unless the last build's can be taken over (`incremental`)."""
         assert self.catalogue_dir is not None
         self.planned = planned_pages(site)
-        wanted = None
-        if not self.serving:
-            shared = self._shared(config)
-            self.reuse = PageReuse(self.previous, site, self.catalogue_dir, shared, self.planned)
-            wanted = self.reuse.to_make()
-            # The record pages need only the catalogue until they are written into
-            # their shells: their workers start now, while MkDocs makes everything else.
-            self._cancel_pour()
-            description = config.site_description or ""
-            self.pour = PagePour(site, Path(config.site_dir), description, wanted)
+        settings = [repr(self.overrides), repr(self.identity), config.site_description or ""]
+        shared = config_digest(config, self.catalogue_dir, settings)
+        previous = self.previous
+        if self.serving:  # the last rebuild's pages, kept in the served site (`reuse`)
+            served = self.served
+            previous = Previous(Path(config.site_dir), served) if served is not None else None
+        self.reuse = PageReuse(previous, site, self.catalogue_dir, shared, self.planned)
+        wanted = self.reuse.to_make()
+        # The record pages need only the catalogue until they are written into
+        # their shells: their workers start now, while MkDocs makes everything else.
+        self._cancel_pour()
+        description = config.site_description or ""
+        self.pour = PagePour(site, Path(config.site_dir), description, wanted)
         maker = PageMaker()
         self.site_pages = [
             make_planned(maker, page)
@@ -348,19 +356,6 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
         )
         self.shell_groups = {group.source.path: group for group in groups}
         return fixed_page_sources(site, maker) + [group.source for group in groups]
-
-    def _shared(self, config: MkDocsConfig) -> str:
-        """The digest of what every page is made from (`incremental`)."""
-        assert self.catalogue_dir is not None
-        trees = [
-            ("mkdocs.yml", Path(config.config_file_path or "mkdocs.yml")),
-            ("docs", Path(config.docs_dir)),
-            ("theme", Path(config.theme.custom_dir or config.docs_dir)),
-            ("referensi", self.catalogue_dir / "referensi"),
-            ("katalog.yml", self.catalogue_dir / "katalog.yml"),
-        ]
-        settings = [repr(self.overrides), repr(self.identity), config.site_description or ""]
-        return shared_digest(trees, settings)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_pour()

@@ -24,17 +24,15 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from generator.data.exports import ExportFile, write_files
+from generator.data.exports import write_files
 from generator.mkdocs.open_data import Downloads, open_data_files
 from generator.records.catalogue import Catalogue
 from generator.search.documents import scratch_parent, write_index_documents
 from generator.search.indexer import Indexer, IndexSummary
-from generator.site.data_page import downloads
+from generator.site.data_page import Summary, summaries
 from generator.site.search_page import BUNDLE
 from generator.site.structure import Site
 
-_DOWNLOADS = {row.path for row in downloads()}
-"""The files the `/data/` page lists (its table of downloads needs their bytes)."""
 INDEX_ASIDE = ".katalog-indeks"
 """Where Pagefind writes in the staging site until MkDocs is done with it."""
 
@@ -44,8 +42,8 @@ _JOB: tuple[Catalogue, Site, Path, str | None, Any, Any] | None = None
 
 
 def _side_work() -> list[str]:
-    """In the side process: every open-data file (the downloads handed to the `/data/`
-    page), written once MkDocs has emptied the site; the paths written."""
+    """In the side process: every open-data file (the table of those the `/data/` page lists
+    handed to the build), written once MkDocs has emptied the site; the paths written."""
     assert _JOB is not None
     catalogue, site, site_dir, site_url, outbox, ready = _JOB
     _end_with_parent()
@@ -54,7 +52,7 @@ def _side_work() -> list[str]:
     except BaseException as error:
         outbox.put(repr(error))
         raise
-    outbox.put([f for f in files if f.path in _DOWNLOADS or f.path.startswith("data/")])
+    outbox.put(summaries(files))
     parent = os.getppid()
     while not ready.wait(1):
         if os.getppid() != parent:  # the build was killed: nothing to write for
@@ -123,11 +121,9 @@ class ForkedDownloads(Downloads):
             if not frozen_before:
                 gc.unfreeze()
 
-    def get(
-        self, catalogue: Catalogue, site: Site | None, site_url: str | None
-    ) -> list[ExportFile]:
+    def get(self, catalogue: Catalogue, site: Site | None, site_url: str | None) -> list[Summary]:
         """The downloads, for the `/data/` page, as soon as the side process has them."""
-        while self.files is None:
+        while self.last is None:
             try:
                 got = self._outbox.get(timeout=0.5)
             except queue.Empty:
@@ -137,8 +133,8 @@ class ForkedDownloads(Downloads):
             if isinstance(got, str):
                 self._future.result()
                 raise RuntimeError(f"data terbuka gagal dibuat: {got}")
-            self.files = got
-        return self.files
+            self.last = got
+        return self.last
 
     def start_writing(self) -> None:
         """MkDocs has emptied the site: the files may go in."""
