@@ -39,6 +39,18 @@ def tree_peak_bytes(runs: list[Run]) -> float | None:
     return float(max(run.tree_peak_kib for run in done)) * 1024 if done else None
 
 
+def tree_pss_bytes(runs: list[Run]) -> float | None:
+    """The peak summed proportional set of the process tree over the runs (`TreeSampler`)."""
+    done = [run for run in ok(runs) if run.tree_pss_kib]
+    return float(max(run.tree_pss_kib for run in done)) * 1024 if done else None
+
+
+def tree_memory_bytes(runs: list[Run]) -> float | None:
+    """What the memory goals are judged on: the tree's proportional set, or, for results
+    measured before it was sampled, its summed resident set (an upper bound)."""
+    return tree_pss_bytes(runs) or tree_peak_bytes(runs)
+
+
 def process_peak_bytes(runs: list[Run]) -> float | None:
     """The largest single process's peak resident set over the runs (wait4)."""
     done = ok(runs)

@@ -70,13 +70,17 @@ def _machine(machine: Machine, context: dict[str, Any]) -> list[str]:
         "from the `data/katalog.json` our build published, then Pagefind indexes them; its run "
         "*n* follows our build *n*, alternately. Times are wall-clock seconds of the whole "
         "command, interpreter start included, and the CPU seconds (user + system) it and its "
-        "children used. Memory is the peak of the summed resident set of the command and all "
-        "its descendants (workers, Pagefind), sampled from /proc every 0.1 s, and beside it "
-        "the largest single process's peak (`wait4`). KB and MB are 1,000 and 1,000,000 "
-        "bytes.",
+        "children used. Memory is measured over the command and all its descendants "
+        "(workers, Pagefind), sampled from /proc every 0.1 s: the peak of their summed "
+        "proportional sets (PSS: a page shared by forked processes counts once, split between "
+        "them; read near the resident peak, at most every 0.5 s), which the goals use; the "
+        "peak of their summed resident sets (an upper bound: shared pages count once per "
+        "process); and the largest single process's peak (`wait4`). KB and MB are 1,000 and "
+        "1,000,000 bytes.",
         "",
         "`mkdocs serve`: the benchmark waits for a quiet machine once, before the server "
-        "starts; before each edit it waits only until the server itself is idle (its file "
+        "starts; before each edit it waits until the last rebuild's background work (search "
+        "index, open data) is done and the server itself is idle (its file "
         "watcher's steady share of a core plus 30%), and records the load instead of waiting "
         "for it. The one-record build changes one innovation's name and builds into the last "
         "full build's folder, whatever the build reuses from it.",
@@ -89,7 +93,7 @@ def _overview(results: list[SizeResult]) -> list[str]:
         "## Overview",
         "",
         "| innovations | validate (s) | build (s) | Hugo + Pagefind (s) | build / Hugo | "
-        "build peak memory, tree (MiB) | site (MB) | KB per innovation | files | "
+        "build peak memory, tree PSS (MiB) | site (MB) | KB per innovation | files | "
         "Hugo site (MB) | site / Hugo | largest page (KB) | first search (KB, largest) | "
         "serve edit (s) | one-record build (s) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -101,7 +105,7 @@ def _overview(results: list[SizeResult]) -> list[str]:
         lines.append(
             f"| {r.size:,} | {f.seconds(f.median_seconds(r.validate))} | "
             f"{f.seconds(f.median_seconds(r.build))} | {f.seconds(f.hugo_seconds(r))} | "
-            f"{f.times(f.build_ratio(r))} | {f.mib(f.tree_peak_bytes(r.build))} | "
+            f"{f.times(f.build_ratio(r))} | {f.mib(f.tree_memory_bytes(r.build))} | "
             f"{f.mb(site.bytes if site else None)} | "
             f"{f.kb(f.per_innovation(site.bytes if site else None, r))} | "
             f"{f.count(site.files if site else None)} | {f.mb(hugo.bytes if hugo else None)} | "

@@ -83,11 +83,14 @@ def _memory_rows(r: SizeResult) -> list[str]:
     tree, hugo_tree = f.tree_peak_bytes(r.build), f.tree_peak_bytes(f.hugo_runs(r))
     single, hugo_single = f.process_peak_bytes(r.build), f.process_peak_bytes(f.hugo_runs(r))
     shm = f.shm_peak_bytes(r.build)
+    pss, hugo_pss = f.tree_pss_bytes(r.build), f.tree_pss_bytes(f.hugo_runs(r))
     return [
-        f"| peak memory of the build, whole process tree, MiB | {f.mib(tree)}"
+        f"| peak memory of the build, whole process tree, summed resident sets, MiB | "
+        f"{f.mib(tree)}"
         + (f" (and {f.mib(shm)} more in /dev/shm)" if shm else "")
-        + f" | {f.mib(hugo_tree)} | {f.times(f.ratio(tree, hugo_tree))} | "
-        f"{goal_cell('memory', r)} |",
+        + f" | {f.mib(hugo_tree)} | {f.times(f.ratio(tree, hugo_tree))} | — |",
+        f"| peak memory of the build, whole process tree, proportional (PSS), MiB | {f.mib(pss)} | "
+        f"{f.mib(hugo_pss)} | {f.times(f.ratio(pss, hugo_pss))} | {goal_cell('memory', r)} |",
         f"| peak memory of the build, largest single process (`wait4`), MiB | {f.mib(single)} | "
         f"{f.mib(hugo_single)} | {f.times(f.ratio(single, hugo_single))} | — |",
     ]
