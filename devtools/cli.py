@@ -7,6 +7,12 @@ from pathlib import Path
 
 import click
 
+catalogue_option = click.option(
+    "--catalogue", "catalogue_dir", required=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path), help="Folder katalog.",
+)  # fmt: skip
+"""The catalogue a tool reads (`workbook`, `open-data`)."""
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
@@ -45,10 +51,7 @@ def synth(count: int, out_dir: Path, seed: int, long_text: bool) -> None:
 
 
 @main.command()
-@click.option(
-    "--catalogue", "catalogue_dir", required=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path), help="Folder katalog.",
-)  # fmt: skip
+@catalogue_option
 @click.option(
     "--out", "out_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
     help="Buku kerja yang ditulis (seperti data/katalog.xlsx).",
@@ -65,10 +68,7 @@ def workbook(catalogue_dir: Path, out_file: Path, empty_dir: Path | None) -> Non
 
 
 @main.command("open-data")
-@click.option(
-    "--catalogue", "catalogue_dir", required=True,
-    type=click.Path(file_okay=False, exists=True, path_type=Path), help="Folder katalog.",
-)  # fmt: skip
+@catalogue_option
 @click.option(
     "--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
     help="Folder baru (atau kosong) tempat berkas data ditulis.",

@@ -24,6 +24,7 @@ open data and the index start early (`side_process`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -106,11 +107,20 @@ def shared_digest(trees: Iterable[tuple[str, Path]], settings: Iterable[str]) ->
     _tree_digest(hashed, Path(__file__).parents[1], "generator")
     for label, root in trees:
         _tree_digest(hashed, root, label)
-    packages = sorted(
-        f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()
-    )
-    hashed.update("\n".join([sys.version, *packages, *settings]).encode())
+    hashed.update("\n".join([sys.version, *_installed_packages(), *settings]).encode())
     return hashed.hexdigest()
+
+
+@functools.cache
+def _installed_packages() -> tuple[str, ...]:
+    """The installed distributions with their versions, read once per process: reading every
+    package's metadata took a tenth of a second of each `mkdocs serve` rebuild."""
+    return tuple(
+        sorted(
+            f"{dist.metadata['Name']}=={dist.version}"
+            for dist in importlib.metadata.distributions()
+        )
+    )
 
 
 def config_digest(config: MkDocsConfig, catalogue_dir: Path, settings: Iterable[str]) -> str:

@@ -359,6 +359,7 @@ class KatalogPlugin(AfterPages, BasePlugin[KatalogConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._cancel_pour()
+        self.served = None  # what the served site holds is no longer known: remake it all
         if self.early_index is not None:
             self.early_index.stop()
             self.early_index = None
