@@ -59,6 +59,7 @@ def _options(argv: list[str] | None) -> argparse.Namespace:
     add("--output", type=Path, default=HERE / "RESULTS.md")
     add("--report-only", action="store_true", help="rewrite RESULTS.md from results.json")
     add("--only-import", action="store_true", help="after synth, measure only `impor`")
+    add("--no-import", action="store_true", help="skip `impor` of the catalogue's workbook")
     add("--merge", action="store_true", help="keep other sizes from the previous results.json")
     add("--keep", action="store_true", help="keep catalogues and sites in the work dir")
     return parser.parse_args(argv)
@@ -158,8 +159,9 @@ def _measure_size(
     if not _measure_validate(size):
         return
     save()
-    _measure_import(size)
-    save()
+    if not options.no_import:
+        _measure_import(size)
+        save()
     site = _measure_builds(size, save)
     if site is not None and result.size in options.incremental_sizes:
         _measure_incremental(size, site)
