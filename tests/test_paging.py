@@ -108,6 +108,24 @@ def test_region_pages_continue_when_a_region_owns_more(
     assert crumbs == ["Beranda", "Wilayah", "Kabupaten Kubu Raya", "Halaman 2"]
 
 
+def test_the_events_hub_is_paged_newest_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(paging, "PER_PAGE", 1)
+    pages = bodies(tmp_path, SITE_RECORDS)
+    first, second = pages["kegiatan/"], pages["kegiatan/halaman/2/"]
+    titles = [
+        [a.get_text() for a in p.select("li.k-card a.k-card__title")] for p in (first, second)
+    ]
+    assert titles == [["Komitmen Replikasi Kalbar 2022"], ["KIPP 2021"]]
+    assert first.select_one("p.k-lead").get_text().startswith("2 kegiatan: ")
+    assert first.select_one("nav.k-pager a[rel=next]")["href"] == "halaman/2/"
+    assert second.select_one("h1").get_text() == "Kegiatan, halaman 2"
+    assert second.select_one('a[rel="prev"]')["href"] == "../../../kegiatan/"
+    crumbs = [a.get_text() for a in second.select("nav.k-breadcrumbs a")]
+    assert crumbs == ["Beranda", "Kegiatan", "Halaman 2"]
+
+
 def _links(page_url: str, soup: BeautifulSoup) -> set[str]:
     found = set()
     for anchor in soup.select("a[href]"):
@@ -143,6 +161,7 @@ def test_every_innovation_is_reachable_by_links_from_the_home_page(
         queue.extend(_links(url, soup) - seen)
     assert {f"inovasi/{slug}/" for slug in INNOVATIONS} <= seen
     assert {"inovasi/halaman/5/", "wilayah/kabupaten-kubu-raya/halaman/2/"} <= seen
+    assert {"kegiatan/halaman/2/", "kegiatan/kipp-2021/", "kegiatan/komitmen-2022/"} <= seen
     assert (site / "inovasi" / "halaman" / "5" / "index.html").is_file()
 
 

@@ -48,6 +48,18 @@ def test_an_innovation_cannot_take_a_listing_folders_name(catalogue_dir: Path) -
     )
 
 
+def test_an_event_cannot_take_the_events_hubs_page_folder(catalogue_dir: Path) -> None:
+    # `/kegiatan/halaman/2/` is the events hub's second page.
+    events = catalogue_dir / "kegiatan"
+    shutil.copy(events / "uji-komitmen.yml", events / "halaman.yml")
+    [problem] = read_catalogue(catalogue_dir).problems
+    assert problem.format().endswith(
+        "kegiatan/halaman.yml:1:1: error: nama berkas `halaman.yml` dipakai situs untuk halaman "
+        "daftar kegiatan (`/kegiatan/halaman/`); beri nama lain yang memuat nama kegiatannya, "
+        "misalnya `komitmen-replikasi-2024.yml`"
+    )
+
+
 def test_yaml_extension_is_reported_not_ignored(catalogue_dir: Path) -> None:
     shutil.copy(
         catalogue_dir / "inovasi" / "uji-layanan-b.yml", catalogue_dir / "inovasi" / "uji-c.yaml"

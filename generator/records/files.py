@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.records import urls
 from generator.records.loader import Located, load_file
 from generator.records.problems import Problem, display_path
 from generator.records.regions import RegionTable
@@ -47,6 +48,31 @@ def record_files(folder: Path, kind: str) -> list[Path]:
     if not kind_dir.is_dir():
         return []
     return [kind_dir / name for name in sorted(os.listdir(kind_dir)) if name.endswith(".yml")]
+
+
+def slug_problem(kind: str, slug: str, display: str) -> Problem | None:
+    """What is wrong with a record file's name (`slug`.yml), which becomes its page address."""
+    if not SLUG.match(slug) or len(slug) > MAX_SLUG:
+        return Problem(
+            display, 1, 1, "",
+            f"nama berkas `{slug}.yml` bukan slug yang sah",
+            "pakai huruf kecil a-z, angka, dan tanda hubung, paling panjang 80 "
+            "karakter, misalnya `cms-desa.yml`",
+        )  # fmt: skip
+    if kind == "inovasi" and slug in urls.LISTING_FOLDERS:
+        return Problem(
+            display, 1, 1, "",
+            f"nama berkas `{slug}.yml` dipakai situs untuk daftar inovasi (`/inovasi/{slug}/`)",
+            f"beri nama lain yang memuat nama inovasinya, misalnya `{slug}-kabupaten-sambas.yml`",
+        )  # fmt: skip
+    if kind == "kegiatan" and slug in urls.EVENT_FOLDERS:
+        return Problem(
+            display, 1, 1, "",
+            f"nama berkas `{slug}.yml` dipakai situs untuk halaman daftar kegiatan "
+            f"(`/kegiatan/{slug}/`)",
+            "beri nama lain yang memuat nama kegiatannya, misalnya `komitmen-replikasi-2024.yml`",
+        )  # fmt: skip
+    return None
 
 
 @dataclass

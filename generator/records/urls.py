@@ -29,6 +29,8 @@ REPLICATED = "inovasi/direplikasi/"  # the innovations at least one other region
 # Folders under `inovasi/` that hold listings, not innovations: no innovation may take their
 # names as its slug (`halaman` is kept for paged listings).
 LISTING_FOLDERS = frozenset({"bidang", "tahun", "tahap", "status", "direplikasi", "halaman"})
+# Under `kegiatan/`: the later pages of the events hub (`kegiatan/halaman/2/`).
+EVENT_FOLDERS = frozenset({"halaman"})
 
 
 def paged(base: str, number: int) -> str:

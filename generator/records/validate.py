@@ -17,14 +17,13 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.records import urls
 from generator.records.catalogue import Catalogue
 from generator.records.files import (
     SECTOR_FILE,
-    SLUG,
     Record,
     load_reference_file,
     record_files,
+    slug_problem,
 )
 from generator.records.loader import LoadedFile, Located, load_file
 from generator.records.model import (
@@ -290,27 +289,9 @@ def _record_jobs(folder: Path, problems: list[Problem]) -> list[tuple[str, Path,
             continue
         for path in record_files(folder, kind):
             display = f"{shown_dir}/{path.name}"
-            slug = path.stem
-            if not SLUG.match(slug) or len(slug) > 80:
-                problems.append(
-                    Problem(
-                        display, 1, 1, "",
-                        f"nama berkas `{path.name}` bukan slug yang sah",
-                        "pakai huruf kecil a-z, angka, dan tanda hubung, paling panjang 80 "
-                        "karakter, misalnya `cms-desa.yml`",
-                    )
-                )  # fmt: skip
-                continue
-            if kind == "inovasi" and slug in urls.LISTING_FOLDERS:
-                problems.append(
-                    Problem(
-                        display, 1, 1, "",
-                        f"nama berkas `{path.name}` dipakai situs untuk daftar inovasi "
-                        f"(`/inovasi/{slug}/`)",
-                        "beri nama lain yang memuat nama inovasinya, misalnya "
-                        f"`{slug}-kabupaten-sambas.yml`",
-                    )
-                )  # fmt: skip
+            problem = slug_problem(kind, path.stem, display)
+            if problem is not None:
+                problems.append(problem)
                 continue
             jobs.append((kind, path, display))
     return jobs

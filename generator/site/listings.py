@@ -7,12 +7,17 @@ Listings are plain HTML lists grouped under headings, readable without JavaScrip
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 from typing import TypedDict
 
 from generator.records import urls
 from generator.records import vocabulary as labels
-from generator.records.model import Innovation
+from generator.records.model import Event, Innovation
+from generator.site import paging
+from generator.site.breadcrumbs import Breadcrumbs
+from generator.site.fingerprints import Inputs, Planned
 from generator.site.network import ReplicationsOverview, replications_overview
+from generator.site.paging import Pager
 from generator.site.structure import (
     InnovationItem,
     Link,
@@ -152,13 +157,35 @@ class EventEntry(TypedDict):
 
 
 class EventsHubView(TypedDict):
+    """A page of `/kegiatan/`: its events, newest first, and where it sits in the list (a
+    national catalogue records thousands of signings, competitions and visits)."""
+
     entries: list[EventEntry]
+    total: int
+    pager: Pager | None
+    breadcrumbs: Breadcrumbs | None  # on the later pages: Beranda › Kegiatan › halaman n
 
 
-def events_hub_view(site: Site) -> EventsHubView:
-    """Every event, newest first."""
-    page = Page(site, urls.EVENTS)
-    events = sorted(site.catalogue.events.values(), key=lambda e: (e.tanggal, e.slug), reverse=True)
+def events_hub_pages(site: Site) -> list[Planned]:
+    """Each page of `/kegiatan/`: every event, newest first."""
+    catalogue = site.catalogue
+    events = sorted(catalogue.events.values(), key=lambda e: (e.tanggal, e.slug), reverse=True)
+    hub_parts = paging.parts(site, urls.EVENTS, events)
+    pages = []
+    for part in hub_parts:
+        inputs = Inputs(values=[repr((part.number, len(hub_parts), len(events)))])
+        for event in part.entries:
+            inputs.paths.add(event.path)
+            inputs.values.append(f"{event.slug}:{len(catalogue.replications_in(event.slug))}")
+        view = partial(_events_hub_view, site, part, len(events))
+        pages.append(
+            Planned(part.page.here, "events_hub.html", part.title("Kegiatan"), inputs, view)
+        )
+    return pages
+
+
+def _events_hub_view(site: Site, part: paging.Part[Event], total: int) -> EventsHubView:
+    page = part.page
     return {
         "entries": [
             {
@@ -169,6 +196,9 @@ def events_hub_view(site: Site) -> EventsHubView:
                 "participant_count": len(e.peserta),
                 "replications": len(site.catalogue.replications_in(e.slug)),
             }
-            for e in events
-        ]
+            for e in part.entries
+        ],
+        "total": total,
+        "pager": part.pager,
+        "breadcrumbs": None if part.number == 1 else part.breadcrumbs([], "Kegiatan"),
     }

@@ -147,12 +147,13 @@ def make_planned(maker: PageMaker, page: Planned) -> PageSource:
 
 def planned_pages(site: Site) -> list[Planned]:
     """The pages about many records that are planned before they are made (`Planned`): each
-    listing's pages but the first of `/inovasi/`, and the boards' later pages. An incremental
-    build makes them only when what they show changed."""
+    listing's pages but the first of `/inovasi/` and `/kegiatan/`, and the boards' later
+    pages. An incremental build makes them only when what they show changed."""
     return [
         *listing_pages.innovations_hub_pages(site)[1:],
         *listing_pages.listing_pages(site),
         *listing_pages.region_listing_pages(site),
+        *listings.events_hub_pages(site)[1:],
         *boards.board_pages(site),
     ]
 
@@ -180,7 +181,7 @@ def fixed_page_sources(site: Site, maker: PageMaker) -> list[PageSource]:
             "Replikasi",
             listings.replications_hub_view(site),
         ),
-        maker.make(urls.EVENTS, "events_hub.html", "Kegiatan", listings.events_hub_view(site)),
+        make_planned(maker, listings.events_hub_pages(site)[0]),
         maker.make(
             urls.STATISTICS,
             "statistics.html",
