@@ -28,6 +28,16 @@ def _rebuild(config: Any) -> None:
     build(config, serve_url="http://127.0.0.1:8000/")
 
 
+def _rename_one_delete_one(catalogue: Path) -> None:
+    """The edits of a serve session: CMS Desa renamed, Salju deleted."""
+    record = catalogue / "inovasi" / "cms-desa.yml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace("nama: CMS Desa", "nama: CMS Desa Baru"),
+        encoding="utf-8",
+    )
+    (catalogue / "inovasi" / "salju.yml").unlink()
+
+
 def test_rebuild_shows_the_edit_then_index_and_data_follow(tmp_path: Path) -> None:
     catalogue = write_catalogue(tmp_path / "catalogue", RECORDS)
     config = _serving(tmp_path, catalogue)
@@ -41,12 +51,7 @@ def test_rebuild_shows_the_edit_then_index_and_data_follow(tmp_path: Path) -> No
     untouched_twin = site / "replikasi" / "e-open-kubu-raya.json"
     stamps = {path: path.stat().st_mtime_ns for path in (untouched, untouched_twin)}
 
-    record = catalogue / "inovasi" / "cms-desa.yml"
-    record.write_text(
-        record.read_text(encoding="utf-8").replace("nama: CMS Desa", "nama: CMS Desa Baru"),
-        encoding="utf-8",
-    )
-    (catalogue / "inovasi" / "salju.yml").unlink()
+    _rename_one_delete_one(catalogue)
     _rebuild(config)
     # The page is there as soon as the rebuild returns ...
     assert article(page(site, "inovasi/cms-desa")).h1.get_text() == "CMS Desa Baru"
@@ -96,12 +101,7 @@ def test_rebuild_makes_only_the_pages_an_edit_touches(tmp_path: Path) -> None:
     _rebuild(config)
     plugin.on_shutdown()
     assert plugin.reuse.to_make() is None  # the first build makes every page
-    record = catalogue / "inovasi" / "cms-desa.yml"
-    record.write_text(
-        record.read_text(encoding="utf-8").replace("nama: CMS Desa", "nama: CMS Desa Baru"),
-        encoding="utf-8",
-    )
-    (catalogue / "inovasi" / "salju.yml").unlink()
+    _rename_one_delete_one(catalogue)
     _rebuild(config)
     plugin.on_shutdown()
     remade = plugin.reuse.to_make()
