@@ -73,7 +73,9 @@ class Downloads:
     def write(
         self, catalogue: Catalogue, site: Site | None, site_dir: Path, site_url: str | None
     ) -> list[Path]:
-        """Write this build's files beside the pages; the paths written."""
-        files = self.made(catalogue, site, site_url)
+        """Write this build's files beside the pages; the paths written. Only their table is
+        kept afterwards: `mkdocs serve` keeps this object until the next rebuild, and the
+        files' bytes (hundreds of megabytes at 10,000 innovations) are no longer needed."""
+        files, self.files = self.made(catalogue, site, site_url), None
         self.last = summaries(files)
         return write_files(site_dir, files)
